@@ -1,0 +1,3 @@
+export default function Home() {
+  return <main>Disabling Cookies in Flask</main>;
+}
