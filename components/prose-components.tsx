@@ -1,0 +1,56 @@
+import type { Components } from "hast-util-to-jsx-runtime";
+import type { ReactNode } from "react";
+import { directiveSpecs, type DirectiveName, type DirectiveProps } from "@/lib/content/directives";
+import { CodeBlock } from "./code-block";
+import { EditorNote } from "./editor-note";
+
+/**
+ * Everything an article may embed, in one place: each directive of `lib/content/directives.ts`
+ * mapped to its component (a missing one is a type error), plus the elements the site restyles.
+ * Directive attributes arrive as written and are parsed here with the same schema the build
+ * checked them with, so each component gets typed props.
+ */
+const directives: { [Name in DirectiveName]: (props: DirectiveProps[Name] & { children?: ReactNode }) => ReactNode } = {
+  "live-demo": LiveDemoPlaceholder,
+  "cookie-decoder": CookieDecoderPlaceholder,
+  "editor-note": EditorNote,
+};
+
+function withParsedAttributes<Name extends DirectiveName>(name: Name) {
+  // The mapped type above ties each name to its props; here the name is generic, so widen once.
+  const Component = directives[name] as (props: Record<string, unknown>) => ReactNode;
+  function Directive({ children, ...attributes }: Record<string, unknown> & { children?: ReactNode }) {
+    const props = directiveSpecs[name].attributes.parse(attributes);
+    return <Component {...props}>{children}</Component>;
+  }
+  Directive.displayName = `Directive(${name})`;
+  return Directive;
+}
+
+export const proseComponents = {
+  pre: CodeBlock,
+  ...Object.fromEntries(Object.keys(directives).map((name) => [name, withParsedAttributes(name as DirectiveName)])),
+} as Components;
+
+/** Placeholder until the live demo component lands: says what will be here. */
+function LiveDemoPlaceholder({ apps, title }: DirectiveProps["live-demo"]) {
+  return <EmbedPlaceholder label={title ?? "Live demo"}>Live demo of the app{apps.length > 1 ? "s" : ""}: {apps.join(", ")}.</EmbedPlaceholder>;
+}
+
+/** Placeholder until the cookie decoder embed lands. */
+function CookieDecoderPlaceholder({ cookie }: DirectiveProps["cookie-decoder"]) {
+  return (
+    <EmbedPlaceholder label="Cookie decoder">
+      Decoder for <code className="break-all">{cookie}</code>: open the <a href="/decoder">cookie decoder</a>.
+    </EmbedPlaceholder>
+  );
+}
+
+function EmbedPlaceholder({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="not-prose my-6 rounded-lg border border-dashed border-zinc-400 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-500 dark:text-zinc-300">
+      <p className="font-semibold">{label} (placeholder)</p>
+      <p>{children}</p>
+    </div>
+  );
+}

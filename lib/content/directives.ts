@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * Everything prose may embed with a remark directive (`::name{attr="…"}` or `:::name … :::`).
+ * The Markdown pipeline checks each directive against this table and fails the build on an
+ * unknown name or bad attributes; `components/prose-components.tsx` maps every name here to
+ * the component that renders it (its type makes a missing entry a type error).
+ */
+
+const demoApps = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
+export type DemoApp = (typeof demoApps)[number];
+
+const appList = z
+  .string()
+  .transform((text) => text.split(",").map((name) => name.trim()))
+  .pipe(z.array(z.enum(demoApps)).min(1));
+
+export const directiveSpecs = {
+  /** A live demo of one or more of the article's Flask apps, answered by the site's API. */
+  "live-demo": {
+    kind: "leaf",
+    attributes: z.strictObject({ apps: appList, title: z.string().min(1).optional() }),
+  },
+  /** The cookie decoder, prefilled with a cookie. */
+  "cookie-decoder": {
+    kind: "leaf",
+    attributes: z.strictObject({ cookie: z.string().min(1) }),
+  },
+  /** A correction or update beside the sentence it is about; never a silent edit of the author's words. */
+  "editor-note": {
+    kind: "container",
+    attributes: z.strictObject({}),
+  },
+} as const;
+
+export type DirectiveName = keyof typeof directiveSpecs;
+
+export type DirectiveProps = {
+  [Name in DirectiveName]: z.output<(typeof directiveSpecs)[Name]["attributes"]>;
+};
+
+export function isDirectiveName(name: string): name is DirectiveName {
+  return Object.hasOwn(directiveSpecs, name);
+}
