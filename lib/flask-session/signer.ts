@@ -1,0 +1,182 @@
+/**
+ * itsdangerous 2.1.2 `TimestampSigner` as Flask's `SecureCookieSessionInterface` configures it:
+ * salt "cookie-session", key derivation "hmac" (key = HMAC-SHA1(secret, salt)), HMAC-SHA1
+ * signatures, "." as separator. A token is `<payload>.<timestamp>.<signature>`; the signature
+ * covers `<payload>.<timestamp>`.
+ *
+ * Order of checks follows `TimestampSigner.unsign` (itsdangerous/timed.py): signature first, then
+ * the timestamp, then `max_age` (too old, or in the future).
+ */
+import { b64urlDecode, b64urlEncode } from "./base64";
+
+export type Epoch = "unix" | "2011";
+
+/** itsdangerous < 1.1 counted timestamps from 2011-01-01T00:00:00Z (0.24 `EPOCH = 1293840000`). */
+export const EPOCH_2011 = 1293840000;
+
+/** Flask's default `PERMANENT_SESSION_LIFETIME` (31 days), applied as `max_age` to every cookie. */
+export const FLASK_MAX_AGE = 31 * 24 * 60 * 60;
+
+/** The largest Unix time Python's `datetime.fromtimestamp` accepts (9999-12-31T23:59:59Z). */
+export const MAX_PY_TIMESTAMP = 253402300799;
+
+export const DEFAULT_SALT = "cookie-session";
+
+export type TokenErrorCode =
+  | "no-separator"
+  | "bad-signature"
+  | "no-timestamp"
+  | "bad-timestamp"
+  | "expired"
+  | "future"
+  | "timestamp-out-of-range";
+
+export type TokenError = { code: TokenErrorCode; message: string };
+
+export type SplitToken = { ok: true; payload: string; timestamp: string; signature: string } | { ok: false; error: TokenError };
+
+const utf8 = new TextEncoder();
+
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(raw: Uint8Array<ArrayBuffer>, usages: KeyUsage[]): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-1" }, false, usages);
+}
+
+/** `Signer.derive_key` with key_derivation "hmac": HMAC-SHA1(secret, salt). Cached per secret and salt. */
+function signingKey(secret: string, salt: string): Promise<CryptoKey> {
+  const cacheKey = JSON.stringify([secret, salt]);
+  let key = keyCache.get(cacheKey);
+  if (!key) {
+    key = (async () => {
+      const outer = await hmacKey(utf8.encode(secret), ["sign"]);
+      const derived = new Uint8Array(await crypto.subtle.sign("HMAC", outer, utf8.encode(salt)));
+      return hmacKey(derived, ["sign", "verify"]);
+    })();
+    if (keyCache.size > 64) keyCache.clear();
+    keyCache.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** `int_to_bytes`: minimal big-endian bytes, so 0 becomes the empty string. */
+export function encodeTimestamp(seconds: number): string {
+  if (!Number.isSafeInteger(seconds) || seconds < 0) throw new RangeError(`timestamp must be a non-negative integer, got ${seconds}`);
+  const bytes: number[] = [];
+  for (let v = BigInt(seconds); v > 0n; v >>= 8n) bytes.unshift(Number(v & 0xffn));
+  return b64urlEncode(new Uint8Array(bytes));
+}
+
+/** `bytes_to_int(base64_decode(ts))`: null where itsdangerous finds the timestamp malformed (bad base64, more than 8 bytes). */
+export function decodeTimestamp(segment: string): bigint | null {
+  const bytes = b64urlDecode(segment);
+  if (!bytes || bytes.length > 8) return null;
+  let v = 0n;
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  return v;
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function epochOffset(epoch: Epoch | undefined): number {
+  return epoch === "2011" ? EPOCH_2011 : 0;
+}
+
+/** Sign `payload` as `TimestampSigner.sign` does. `timestamp` is Unix seconds (default: now). */
+export async function signToken(
+  payload: string,
+  secret: string,
+  opts: { timestamp?: number; salt?: string; epoch?: Epoch } = {},
+): Promise<string> {
+  const stamp = (opts.timestamp ?? nowSeconds()) - epochOffset(opts.epoch);
+  const value = `${payload}.${encodeTimestamp(stamp)}`;
+  const key = await signingKey(secret, opts.salt ?? DEFAULT_SALT);
+  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8.encode(value)));
+  return `${value}.${b64urlEncode(signature)}`;
+}
+
+/** Split on the last two dots, as `Signer.unsign` and `TimestampSigner.unsign` do (`rsplit(".", 1)` twice). */
+export function splitToken(token: string): SplitToken {
+  const sigDot = token.lastIndexOf(".");
+  if (sigDot < 0) {
+    return { ok: false, error: { code: "no-separator", message: "The token has no \".\", so there is no signature to check." } };
+  }
+  const signed = token.slice(0, sigDot);
+  const tsDot = signed.lastIndexOf(".");
+  if (tsDot < 0) {
+    return {
+      ok: false,
+      error: { code: "no-timestamp", message: "The token has only one \".\": a payload and a signature but no timestamp." },
+    };
+  }
+  return { ok: true, payload: signed.slice(0, tsDot), timestamp: signed.slice(tsDot + 1), signature: token.slice(sigDot + 1) };
+}
+
+/** Constant-time check of `signature` (decoded leniently, as itsdangerous does) over `value`. */
+async function signatureMatches(value: string, signature: string, secret: string, salt: string): Promise<boolean> {
+  const sig = b64urlDecode(signature);
+  if (!sig) return false;
+  const key = await signingKey(secret, salt);
+  // crypto.subtle.verify compares in constant time, like hmac.compare_digest.
+  return crypto.subtle.verify("HMAC", key, sig, utf8.encode(value));
+}
+
+/**
+ * `TimestampSigner.unsign(token, max_age, return_timestamp=True)`. `now` and the returned timestamp
+ * are Unix seconds whatever the epoch; `epoch: "2011"` reads tokens of itsdangerous < 1.1.
+ */
+export async function verifyToken(
+  token: string,
+  secret: string,
+  opts: { salt?: string; maxAge?: number | null; now?: number; epoch?: Epoch } = {},
+): Promise<{ ok: true; payload: string; timestamp: number } | { ok: false; error: TokenError }> {
+  const salt = opts.salt ?? DEFAULT_SALT;
+  const sigDot = token.lastIndexOf(".");
+  if (sigDot < 0) return splitToken(token) as { ok: false; error: TokenError };
+  const signed = token.slice(0, sigDot);
+  const signature = token.slice(sigDot + 1);
+  if (!(await signatureMatches(signed, signature, secret, salt))) {
+    return {
+      ok: false,
+      error: {
+        code: "bad-signature",
+        message: `The signature ${JSON.stringify(signature)} does not match the payload and timestamp: they were changed, or signed with another secret key.`,
+      },
+    };
+  }
+  const parts = splitToken(token);
+  if (!parts.ok) return parts;
+  const raw = decodeTimestamp(parts.timestamp);
+  if (raw === null) {
+    return {
+      ok: false,
+      error: { code: "bad-timestamp", message: `The timestamp ${JSON.stringify(parts.timestamp)} is not base64 of at most 8 bytes.` },
+    };
+  }
+  const unixRaw = raw + BigInt(epochOffset(opts.epoch));
+  // Python builds a datetime from the timestamp (for the result or the expiry message); past year
+  // 9999 that raises ValueError/OverflowError, which is not a BadSignature: Flask answers 500.
+  if (unixRaw > BigInt(MAX_PY_TIMESTAMP)) {
+    return {
+      ok: false,
+      error: {
+        code: "timestamp-out-of-range",
+        message: `The timestamp ${unixRaw} is past the year 9999: Python cannot turn it into a datetime and raises.`,
+      },
+    };
+  }
+  const timestamp = Number(unixRaw);
+  const maxAge = opts.maxAge === undefined ? null : opts.maxAge;
+  if (maxAge !== null) {
+    const age = (opts.now ?? nowSeconds()) - timestamp;
+    if (age > maxAge) {
+      return { ok: false, error: { code: "expired", message: `Signature age ${age} > ${maxAge} seconds: the cookie has expired.` } };
+    }
+    if (age < 0) {
+      return { ok: false, error: { code: "future", message: `Signature age ${age} < 0 seconds: the cookie is dated in the future.` } };
+    }
+  }
+  return { ok: true, payload: parts.payload, timestamp };
+}
