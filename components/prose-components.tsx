@@ -1,7 +1,9 @@
 import type { Components } from "hast-util-to-jsx-runtime";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { directiveSpecs, type DirectiveName, type DirectiveProps } from "@/lib/content/directives";
 import { CodeBlock } from "./code-block";
+import { EmbedBoundary } from "./embed-boundary";
 import { EditorNote } from "./editor-note";
 
 /**
@@ -20,8 +22,16 @@ function withParsedAttributes<Name extends DirectiveName>(name: Name) {
   // The mapped type above ties each name to its props; here the name is generic, so widen once.
   const Component = directives[name] as (props: Record<string, unknown>) => ReactNode;
   function Directive({ children, ...attributes }: Record<string, unknown> & { children?: ReactNode }) {
-    const props = directiveSpecs[name].attributes.parse(attributes);
-    return <Component {...props}>{children}</Component>;
+    const spec = directiveSpecs[name];
+    const element = <Component {...spec.attributes.parse(attributes)}>{children}</Component>;
+    if (spec.kind === "container") return element;
+    // Embeds are marked with their name and attributes (tests and styles find them) and contained.
+    const marks = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [`data-${key}`, String(value)]));
+    return (
+      <div data-embed={name} {...marks} className="not-prose my-6">
+        <EmbedBoundary name={name.replace("-", " ")}>{element}</EmbedBoundary>
+      </div>
+    );
   }
   Directive.displayName = `Directive(${name})`;
   return Directive;
@@ -41,14 +51,14 @@ function LiveDemoPlaceholder({ apps, title }: DirectiveProps["live-demo"]) {
 function CookieDecoderPlaceholder({ cookie }: DirectiveProps["cookie-decoder"]) {
   return (
     <EmbedPlaceholder label="Cookie decoder">
-      Decoder for <code className="break-all">{cookie}</code>: open the <a href="/decoder">cookie decoder</a>.
+      Decoder for <code className="break-all">{cookie}</code>: open the <Link href="/decoder">cookie decoder</Link>.
     </EmbedPlaceholder>
   );
 }
 
 function EmbedPlaceholder({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="not-prose my-6 rounded-lg border border-dashed border-zinc-400 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-500 dark:text-zinc-300">
+    <div className="rounded-lg border border-dashed border-zinc-400 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-500 dark:text-zinc-300">
       <p className="font-semibold">{label} (placeholder)</p>
       <p>{children}</p>
     </div>

@@ -34,7 +34,7 @@ export async function markdownToHast(markdown: string, file: string): Promise<Ha
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
-    .use(remarkSiteDirectives, file)
+    .use(remarkSiteDirectives, { file, source: liquid.markdown })
     .use(remarkCheckCodeLanguages, file)
     .use(remarkRehype)
     .use(rehypeSlug)
@@ -64,9 +64,8 @@ type AnyDirective = ContainerDirective | LeafDirective | TextDirective;
  * are put back as the text they were written as: prose is full of colons (`Set-Cookie:session`,
  * `12:30`, URLs) and none of them is meant as an embed.
  */
-function remarkSiteDirectives(this: unknown, file: string) {
-  return (tree: MdastRoot, vfile: { value: unknown }) => {
-    const source = String(vfile.value);
+function remarkSiteDirectives(this: unknown, { file, source }: { file: string; source: string }) {
+  return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
       if (node.type === "textDirective") {
         if (parent && index !== undefined) {
