@@ -15,8 +15,12 @@ export type PyValue =
   | { type: "list"; items: PyValue[] }
   | { type: "tuple"; items: PyValue[] }
   | PyDict
-  /** datetime.datetime, always timezone-aware UTC after a round trip (Flask parses with tz). */
-  | { type: "datetime"; epochMs: number; tzAware: boolean }
+  /**
+   * datetime.datetime. `epochMs` is the instant (a naive datetime is read as UTC, as Werkzeug's
+   * http_date does). After a round trip it is always aware; Werkzeug's parse_date keeps the offset a
+   * hand-edited " d" date names (`utcOffset`, seconds east of UTC; absent or 0 means timezone.utc).
+   */
+  | { type: "datetime"; epochMs: number; tzAware: boolean; utcOffset?: number }
   /** markupsafe.Markup: a str subclass that Flask tags with " m". */
   | { type: "markup"; value: string }
   /** uuid.UUID, kept as 32 lowercase hex digits. */

@@ -1,0 +1,146 @@
+/**
+ * The session cookie as Flask 2.2's `SecureCookieSessionInterface` reads and writes it:
+ * `get_signing_serializer(app).dumps(dict(session))` to write, and to read
+ * `session_class(s.loads(value, max_age=PERMANENT_SESSION_LIFETIME))` where only `BadSignature`
+ * is caught (a new empty session); anything else raised while loading becomes a 500.
+ *
+ * Deviation from the contract, documented here: a signed payload that is a JSON list of pairs
+ * with non-string keys (`[[1, 2]]`) loads in Flask as a dict with non-str keys, which `PyDict`
+ * cannot hold. It comes back as `undecodable` with code `non-str-key` and a message saying so;
+ * Flask itself would answer 200 on such a request unless the session is written.
+ */
+import { decodePayload, encodePayload, type PayloadErrorCode } from "./payload";
+import type { PyDict, PyValue } from "./py-value";
+import { isFalsy } from "./tagged-json";
+import { decodeTimestamp, EPOCH_2011, FLASK_MAX_AGE, signToken, splitToken, verifyToken, type Epoch, type TokenError } from "./signer";
+
+export type UndecodableCode = PayloadErrorCode | "bad-session" | "non-str-key" | "timestamp-out-of-range";
+
+export type DecodedCookie =
+  | { outcome: "ok"; session: PyDict; timestamp: number }
+  | { outcome: "rejected"; error: TokenError }
+  | { outcome: "undecodable"; error: { code: UndecodableCode; message: string } };
+
+/** The cookie value Flask's save_session writes for `session` (Unix seconds; default now). */
+export async function encodeSessionCookie(session: PyDict, secret: string, opts: { timestamp?: number; epoch?: Epoch } = {}): Promise<string> {
+  return signToken(await encodePayload(session), secret, opts);
+}
+
+type SessionResult = { ok: true; session: PyDict } | { ok: false; code: "bad-session" | "non-str-key"; message: string };
+
+function typeLabel(value: PyValue): string {
+  return value.type === "none" ? "None" : value.type;
+}
+
+/** One element of `dict(sequence)`: it must iterate to exactly two items, the first a str here. */
+function pairOf(item: PyValue, index: number): { ok: true; key: string; value: PyValue } | { ok: false; code: "bad-session" | "non-str-key"; message: string } {
+  let pair: PyValue[];
+  switch (item.type) {
+    case "list":
+    case "tuple":
+      pair = item.items;
+      break;
+    case "str":
+    case "markup":
+      pair = [...item.value].map((ch) => ({ type: "str", value: ch }));
+      break;
+    case "dict":
+      pair = [...item.entries.keys()].map((k) => ({ type: "str", value: k }));
+      break;
+    case "bytes":
+      pair = [...item.value].map((b) => ({ type: "int", value: BigInt(b) }));
+      break;
+    default:
+      return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence is a ${typeLabel(item)}, not a pair (TypeError).` };
+  }
+  if (pair.length !== 2) {
+    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence has length ${pair.length}; 2 is required (ValueError).` };
+  }
+  const [key, value] = pair;
+  if (key.type === "list" || key.type === "dict") {
+    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence has an unhashable ${key.type} as key (TypeError).` };
+  }
+  if (key.type !== "str") {
+    return {
+      ok: false,
+      code: "non-str-key",
+      message: `Element #${index} has a ${typeLabel(key)} key: Flask would load a session with non-string keys, which this engine does not model.`,
+    };
+  }
+  return { ok: true, key: key.value, value };
+}
+
+/** Werkzeug's `CallbackDict.__init__`: `dict.__init__(self, initial or ())`. */
+export function sessionFromValue(value: PyValue): SessionResult {
+  if (isFalsy(value)) return { ok: true, session: { type: "dict", entries: new Map() } };
+  if (value.type === "dict") return { ok: true, session: value };
+  let items: PyValue[];
+  switch (value.type) {
+    case "list":
+    case "tuple":
+      items = value.items;
+      break;
+    case "str":
+    case "markup":
+      items = [...value.value].map((ch) => ({ type: "str", value: ch }));
+      break;
+    case "bytes":
+      items = [...value.value].map((b) => ({ type: "int", value: BigInt(b) }));
+      break;
+    default:
+      return { ok: false, code: "bad-session", message: `The signed payload is a ${typeLabel(value)}; dict() cannot build a session from it (TypeError).` };
+  }
+  const entries = new Map<string, PyValue>();
+  for (let i = 0; i < items.length; i++) {
+    const pair = pairOf(items[i], i);
+    if (!pair.ok) return pair;
+    entries.set(pair.key, pair.value);
+  }
+  return { ok: true, session: { type: "dict", entries } };
+}
+
+/**
+ * What Flask's open_session makes of a `session` cookie value: the loaded session, a rejection
+ * (Flask silently starts a new empty session) or an undecodable payload (Flask answers 500).
+ * `maxAge` defaults to Flask's 31 days; `now` is Unix seconds.
+ */
+export async function decodeSessionCookie(
+  value: string,
+  secret: string,
+  opts: { maxAge?: number | null; now?: number; epoch?: Epoch } = {},
+): Promise<DecodedCookie> {
+  const verified = await verifyToken(value, secret, { maxAge: opts.maxAge === undefined ? FLASK_MAX_AGE : opts.maxAge, now: opts.now, epoch: opts.epoch });
+  if (!verified.ok) {
+    if (verified.error.code === "timestamp-out-of-range") return { outcome: "undecodable", error: { code: "timestamp-out-of-range", message: verified.error.message } };
+    return { outcome: "rejected", error: verified.error };
+  }
+  const payload = await decodePayload(verified.payload);
+  if (!payload.ok) return { outcome: "undecodable", error: payload.error };
+  const session = sessionFromValue(payload.value);
+  if (!session.ok) return { outcome: "undecodable", error: { code: session.code, message: session.message } };
+  return { outcome: "ok", session: session.session, timestamp: verified.timestamp };
+}
+
+export type InspectedCookie = {
+  /** The three segments, or why the value cannot be split. */
+  parts: ReturnType<typeof splitToken>;
+  /** The timestamp as stored, and read from the Unix epoch and from itsdangerous' old 2011 epoch. */
+  timestamp: { raw: number; unix: number; epoch2011: number } | null;
+  payload: Awaited<ReturnType<typeof decodePayload>> | null;
+};
+
+/**
+ * Read a cookie without the secret key: what anyone holding the cookie can see. The payload is
+ * only signed, not encrypted, which is the point the decoder makes.
+ */
+export async function inspectSessionCookie(value: string): Promise<InspectedCookie> {
+  const parts = splitToken(value);
+  if (!parts.ok) {
+    // A value with one dot still has a payload Flask would try to read after a valid signature.
+    const dot = value.lastIndexOf(".");
+    return { parts, timestamp: null, payload: dot > 0 ? await decodePayload(value.slice(0, dot)) : null };
+  }
+  const raw = decodeTimestamp(parts.timestamp);
+  const timestamp = raw === null || raw > BigInt(Number.MAX_SAFE_INTEGER) ? null : { raw: Number(raw), unix: Number(raw), epoch2011: Number(raw) + EPOCH_2011 };
+  return { parts, timestamp, payload: await decodePayload(parts.payload) };
+}

@@ -1,0 +1,67 @@
+/**
+ * The first segment of a session cookie: itsdangerous' `URLSafeSerializerMixin` (url_safe.py)
+ * around Flask's tagged JSON. `dump_payload` compresses with zlib and keeps the compressed form,
+ * marked by a leading ".", only when it is shorter than the JSON minus one byte; `load_payload`
+ * reverses that and any failure there is `BadPayload`, which Flask does not catch (a 500).
+ */
+import { b64urlDecodeDetailed, b64urlEncode } from "./base64";
+import type { PyDict, PyValue } from "./py-value";
+import { dumpsTagged, loadsTagged } from "./tagged-json";
+
+export type PayloadErrorCode = "bad-base64" | "bad-zlib" | "not-utf8" | "not-json" | "bad-tag";
+export type PayloadError = { code: PayloadErrorCode; message: string };
+export type DecodedPayload =
+  | { ok: true; value: PyValue; json: string; compressed: boolean }
+  | { ok: false; error: PayloadError };
+
+async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
+  const output = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(output).arrayBuffer());
+}
+
+/** zlib format (RFC 1950), as Python's `zlib.compress` writes and `zlib.decompress` reads. */
+export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  return pipe(bytes, new CompressionStream("deflate"));
+}
+
+export function zlibDecompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  return pipe(bytes, new DecompressionStream("deflate"));
+}
+
+/** `URLSafeSerializerMixin.dump_payload` of Flask's tagged JSON. Throws SerializeError. */
+export async function encodePayload(value: PyDict): Promise<string> {
+  const json = new TextEncoder().encode(dumpsTagged(value));
+  const compressed = await zlibCompress(json);
+  // Our zlib and Python's may differ in bytes and even in whether this test passes; both read back the same.
+  if (compressed.length < json.length - 1) return "." + b64urlEncode(compressed);
+  return b64urlEncode(json);
+}
+
+/** `URLSafeSerializerMixin.load_payload`: base64, zlib when marked, UTF-8, tagged JSON. */
+export async function decodePayload(payload: string): Promise<DecodedPayload> {
+  const compressed = payload.startsWith(".");
+  const decoded = b64urlDecodeDetailed(compressed ? payload.slice(1) : payload);
+  if (!decoded.ok) {
+    return { ok: false, error: { code: "bad-base64", message: `The payload is not base64: ${decoded.error.message}.` } };
+  }
+  let bytes = decoded.bytes;
+  if (compressed) {
+    try {
+      bytes = await zlibDecompress(bytes);
+    } catch (e) {
+      return {
+        ok: false,
+        error: { code: "bad-zlib", message: `The payload starts with "." (compressed) but does not inflate: ${(e as Error).message}.` },
+      };
+    }
+  }
+  let json: string;
+  try {
+    json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: { code: "not-utf8", message: "The payload's bytes are not UTF-8." } };
+  }
+  const loaded = loadsTagged(json);
+  if (!loaded.ok) return { ok: false, error: loaded.error };
+  return { ok: true, value: loaded.value, json, compressed };
+}
