@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runFlaskExchange } from "./apps";
+import { decodeSessionCookie } from "./cookie";
+import { isAppName, parseKnobs } from "./knobs";
+import { dumpsTagged } from "./tagged-json";
+
+type Transcript = {
+  secret: string;
+  now: number;
+  scenarios: Array<{
+    id: string;
+    description: string;
+    exchanges: Array<{
+      request: { method: string; url: string; headers: Array<[string, string]> };
+      response: { status: number; headers: Array<[string, string]>; body: string };
+    }>;
+  }>;
+};
+
+const transcripts: Transcript = JSON.parse(readFileSync(new URL("../../tests/fixtures/transcripts.json", import.meta.url), "utf8"));
+
+/** A Set-Cookie whose value is compressed is compared decoded: zlib builds differ in their bytes. */
+async function sameSetCookie(ours: string, flask: string): Promise<void> {
+  const split = (header: string) => {
+    const [pair, ...attributes] = header.split("; ");
+    return { value: pair.slice(pair.indexOf("=") + 1), attributes };
+  };
+  const a = split(ours);
+  const b = split(flask);
+  expect(a.attributes).toEqual(b.attributes);
+  if (!a.value.startsWith(".") && !b.value.startsWith(".")) {
+    expect(a.value).toBe(b.value);
+    return;
+  }
+  const opts = { now: transcripts.now };
+  const [da, db] = await Promise.all([decodeSessionCookie(a.value, transcripts.secret, opts), decodeSessionCookie(b.value, transcripts.secret, opts)]);
+  expect(da.outcome).toBe("ok");
+  expect(db.outcome).toBe("ok");
+  if (da.outcome === "ok" && db.outcome === "ok") {
+    expect(dumpsTagged(da.session)).toBe(dumpsTagged(db.session));
+    expect(da.timestamp).toBe(db.timestamp);
+  }
+}
+
+describe("the emulated apps replay real Flask's transcripts", () => {
+  for (const scenario of transcripts.scenarios) {
+    it(`${scenario.id}: ${scenario.description}`, async () => {
+      for (const { request, response } of scenario.exchanges) {
+        const url = new URL(request.url, "http://localhost");
+        const name = url.pathname.split("/")[3];
+        expect(isAppName(name)).toBe(true);
+        if (!isAppName(name)) return;
+        const knobs = parseKnobs(url.searchParams, null);
+        if ("error" in knobs) throw new Error(knobs.message);
+        const headers = new Headers([["Host", "localhost"], ...request.headers]);
+        const ours = await runFlaskExchange(name, knobs, { method: request.method, url, headers }, { secret: transcripts.secret, nowMs: transcripts.now * 1000 });
+
+        expect(ours.status).toBe(response.status);
+        expect(ours.body).toBe(response.body);
+        expect(ours.headers.map(([n]) => n)).toEqual(response.headers.map(([n]) => n));
+        for (let i = 0; i < response.headers.length; i++) {
+          const [headerName, value] = response.headers[i];
+          if (headerName === "Set-Cookie") await sameSetCookie(ours.headers[i][1], value);
+          else expect([headerName, ours.headers[i][1]]).toEqual([headerName, value]);
+        }
+        const flaskSetCookie = response.headers.find(([n]) => n === "Set-Cookie")?.[1] ?? null;
+        expect(ours.setCookie === null).toBe(flaskSetCookie === null);
+      }
+    });
+  }
+});

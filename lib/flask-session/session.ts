@@ -1,0 +1,139 @@
+/**
+ * Flask's session objects as a view sees them.
+ *
+ * `SecureCookieSession` (flask/sessions.py, Flask 2.2.2) is a Werkzeug `CallbackDict` whose
+ * `on_update` sets `modified` and `accessed`; `__getitem__`, `get` and `setdefault` also set
+ * `accessed`. `in` (`__contains__`) sets nothing, and `pop` of a missing key calls no update
+ * (Werkzeug's `UpdateDictMixin.pop` only calls `on_update` when the key was there), so neither counts.
+ * In-place mutation of a nested value goes unseen, as in Flask: values are returned as they are.
+ *
+ * The article's `WeakSession(dict, SessionMixin)` tracks nothing; its interface never saves it.
+ */
+import { py, type PyDict, type PyValue } from "./py-value";
+
+export type SessionKind = "secure-cookie" | "weak";
+
+export class FlaskSession {
+  /** Flask's flags. For a WeakSession they stay false: `save_session` ignores it anyway. */
+  accessed = false;
+  modified = false;
+  /** How many updates (on_update calls, or what would be one on a WeakSession) happened so far. */
+  updates = 0;
+  readonly data: PyDict;
+  /** Keys written by the app's code (string literals), for Python 2's reprs in the 2016 rule set. */
+  readonly writtenKeys = new Set<string>();
+
+  constructor(
+    readonly kind: SessionKind,
+    initial?: PyDict,
+  ) {
+    this.data = py.dict(initial ? initial.entries : []);
+  }
+
+  /** The class name `repr()` prints. */
+  get className(): string {
+    return this.kind === "weak" ? "WeakSession" : "SecureCookieSession";
+  }
+
+  get size(): number {
+    return this.data.entries.size;
+  }
+
+  private touch(): void {
+    if (this.kind === "secure-cookie") this.accessed = true;
+  }
+
+  private update(): void {
+    this.updates++;
+    if (this.kind === "secure-cookie") {
+      this.modified = true;
+      this.accessed = true;
+    }
+  }
+
+  /** `key in session`: no flag. */
+  has(key: string): boolean {
+    return this.data.entries.has(key);
+  }
+
+  /** `session.get(key, default)`: marks accessed. */
+  get(key: string, fallback: PyValue = py.none()): PyValue {
+    this.touch();
+    return this.data.entries.get(key) ?? fallback;
+  }
+
+  /** `session[key]`: marks accessed; undefined stands for Python's KeyError. */
+  getItem(key: string): PyValue | undefined {
+    this.touch();
+    return this.data.entries.get(key);
+  }
+
+  /** `session[key] = value`: always an update, even when the value is the same. */
+  set(key: string, value: PyValue): void {
+    this.data.entries.set(key, value);
+    this.writtenKeys.add(key);
+    this.update();
+  }
+
+  /** `session.setdefault(key, default)`: accessed; an update only when it inserts (dict.setdefault under CallbackDict). */
+  setdefault(key: string, value: PyValue): PyValue {
+    this.touch();
+    const existing = this.data.entries.get(key);
+    if (existing !== undefined) return existing;
+    this.data.entries.set(key, value);
+    this.writtenKeys.add(key);
+    this.update();
+    return value;
+  }
+
+  /** `session.pop(key, None)`: an update only when the key was there. */
+  pop(key: string): PyValue | undefined {
+    const existing = this.data.entries.get(key);
+    if (existing === undefined) return undefined;
+    this.data.entries.delete(key);
+    this.update();
+    return existing;
+  }
+
+  /** `session.clear()`: always an update, even on an empty session. */
+  clear(): void {
+    this.data.entries.clear();
+    this.update();
+  }
+
+  /** `session.permanent` (SessionMixin): `self.get("_permanent", False)`, so reading it marks accessed. */
+  get permanent(): boolean {
+    return isTruthy(this.get("_permanent", py.bool(false)));
+  }
+
+  /** `session.permanent = value`: `self["_permanent"] = bool(value)`. */
+  set permanent(value: boolean) {
+    this.set("_permanent", py.bool(value));
+  }
+}
+
+/** Python truthiness, for `_permanent` values a hand-made cookie may hold. */
+export function isTruthy(value: PyValue): boolean {
+  switch (value.type) {
+    case "none":
+      return false;
+    case "bool":
+      return value.value;
+    case "int":
+      return value.value !== 0n;
+    case "float":
+      return value.value !== 0;
+    case "str":
+    case "markup":
+      return value.value.length > 0;
+    case "bytes":
+      return value.value.length > 0;
+    case "list":
+    case "tuple":
+      return value.items.length > 0;
+    case "dict":
+      return value.entries.size > 0;
+    default:
+      return true;
+  }
+}
