@@ -18,9 +18,9 @@ export function SiteHeader() {
           </span>
           {site.name}
         </Link>
-        <div className="flex items-center gap-4">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <nav aria-label="Site">
-            <ul className="flex gap-4 text-sm">
+            <ul className="flex gap-3 text-sm sm:gap-4">
               {site.nav.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="text-zinc-700 underline-offset-4 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white">
