@@ -1,0 +1,131 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { b64urlEncode } from "@/lib/flask-session/base64";
+import { signToken } from "@/lib/flask-session/signer";
+import { checkAge, duration, inspectCookie, piecesOf, sizeOf } from "./inspect";
+
+type FlaskOpen = { outcome: "ok"; session: { repr: string }; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
+type Fixtures = {
+  mint: Array<{ name: string; cookie: string; timestamp: number; epoch: "unix" | "2011"; compressed: boolean; reopened: FlaskOpen }>;
+  open: Array<{ name: string; secret: string; cookie: string; flask: FlaskOpen; status: number }>;
+};
+const fixtures: Fixtures = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"));
+
+const ARTICLE = "eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc";
+const NOW = Date.UTC(2026, 10, 25) / 1000;
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe("the article's cookie, read without the key", () => {
+  it("holds {'key': b'value'} as tagged JSON and as the Python value Flask loads", async () => {
+    const seen = await inspectCookie(ARTICLE, { now: NOW });
+    expect(seen.errors).toEqual([]);
+    expect(seen.payload).toMatchObject({ compressed: false, json: '{"key":{" b":"dmFsdWU="}}', repr: "{'key': b'value'}", sessionRepr: "<SecureCookieSession {'key': b'value'}>" });
+  });
+
+  it("is cut into payload, timestamp and signature that join back into the value", async () => {
+    const pieces = piecesOf(ARTICLE);
+    expect(pieces.map((p) => p.kind)).toEqual(["payload", "dot", "timestamp", "dot", "signature"]);
+    expect(pieces.map((p) => p.text).join("")).toBe(ARTICLE);
+  });
+
+  it("dates from 2016-04-06 under the 2011 epoch, chosen because the Unix reading is 1975", async () => {
+    const seen = await inspectCookie(ARTICLE, { now: NOW });
+    expect(seen.timestamp).toMatchObject({ raw: 166133397, epoch2011: 1459973397, guess: { epoch: "2011" } });
+  });
+});
+
+describe("cookies minted by real Flask", () => {
+  for (const m of fixtures.mint) {
+    it(`${m.name}: decodes to the session Flask reopened`, async () => {
+      const seen = await inspectCookie(m.cookie, { now: m.timestamp + 1 });
+      expect(seen.errors).toEqual([]);
+      if (m.reopened.outcome !== "ok") throw new Error("fixture not ok");
+      expect(seen.payload?.repr).toBe(m.reopened.session.repr);
+      expect(seen.payload?.sessionRepr).toBe(m.reopened.sessionRepr);
+      expect(seen.payload?.compressed).toBe(m.compressed);
+      expect(seen.pieces.map((p) => p.text).join("")).toBe(m.cookie);
+    });
+  }
+});
+
+describe("cookies Flask could not load (500), read without the key", () => {
+  const undecodable = fixtures.open.filter((o) => o.secret === "SomeRandomKey" && o.flask.outcome === "undecodable");
+
+  it("cover several stages", () => {
+    expect(undecodable.length).toBeGreaterThan(10);
+  });
+
+  for (const o of undecodable) {
+    it(`${o.name}: gets a precise error naming the part`, async () => {
+      const seen = await inspectCookie(o.cookie, { now: NOW });
+      expect(seen.errors.length).toBeGreaterThan(0);
+      const error = seen.errors.at(-1)!;
+      expect(["payload", "timestamp"]).toContain(error.part);
+      expect(error.message.length).toBeGreaterThan(30);
+    });
+  }
+});
+
+describe("each stage's message says what is wrong", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["no dot at all", "eyJhIjoxfQ", /has no “\.”/],
+    ["one dot", "eyJhIjoxfQ.F4DDM_IRcqgsJQGrAsImi9erKhc", /only one “\.”/],
+    ["a payload one character past a quad", "abcde.VwVtFQ.sig", /payload is not valid base64.*one more than a multiple of 4/],
+    ["a compressed marker on data that is not zlib", ".e30.VwVtFQ.sig", /starts with “\.”.*do not inflate/],
+    ["bytes that are not UTF-8", "eyJhIjoi_yJ9.VwVtFQ.sig", /not UTF-8/],
+    ["text that is not JSON", `${b64urlEncode(utf8("{not json"))}.VwVtFQ.sig`, /not JSON: .*char 1/],
+    ["a malformed bytes tag", `${b64urlEncode(utf8('{"a":{" b":1}}'))}.VwVtFQ.sig`, /tagged value is malformed: The " b" tag holds a int/],
+    ["JSON that is no session", `${b64urlEncode(utf8("5"))}.VwVtFQ.sig`, /not into a session dict/],
+    ["a timestamp of nine bytes", "eyJhIjoxfQ.AQEBAQEBAQEB.sig", /timestamp “AQEBAQEBAQEB” is not base64 of at most 8 bytes/],
+    ["an empty signature", "eyJhIjoxfQ.VwVtFQ.", /signature is empty/],
+  ];
+  for (const [what, cookie, message] of cases) {
+    it(`${what}`, async () => {
+      const seen = await inspectCookie(cookie, { now: NOW });
+      expect(seen.errors.map((e) => e.message).join(" | ")).toMatch(message);
+    });
+  }
+
+  it("shows the decoded text even when it is not JSON", async () => {
+    const seen = await inspectCookie(`${b64urlEncode(utf8("<b>hi</b>"))}.VwVtFQ.sig`, { now: NOW });
+    expect(seen.payload?.json).toBe("<b>hi</b>");
+  });
+});
+
+describe("untrusted content comes back as text", () => {
+  it("keeps markup and script in a payload as characters of the repr", async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const cookie = await signToken(b64urlEncode(utf8(JSON.stringify({ evil }))), "k", { timestamp: NOW });
+    const seen = await inspectCookie(cookie, { now: NOW });
+    expect(seen.payload?.repr).toBe(`{'evil': '${evil}'}`);
+  });
+});
+
+describe("age and size", () => {
+  it("accepts a cookie exactly max_age old and rejects one a second older, as itsdangerous does", () => {
+    expect(checkAge(1000, 1000 + 2678400, 2678400).accepted).toBe(true);
+    expect(checkAge(1000, 1000 + 2678401, 2678400)).toMatchObject({ accepted: false, message: expect.stringMatching(/expired/) });
+  });
+
+  it("rejects a cookie dated in the future", () => {
+    expect(checkAge(1001, 1000, 2678400)).toMatchObject({ accepted: false, message: expect.stringMatching(/future/) });
+  });
+
+  it("accepts any age without max_age", () => {
+    expect(checkAge(0, NOW, null).accepted).toBe(true);
+  });
+
+  it("writes durations in their two largest units", () => {
+    expect(duration(2678400)).toBe("31 days");
+    expect(duration(90061)).toBe("1 day 1 hour");
+    expect(duration(59)).toBe("59 seconds");
+  });
+
+  it("measures the Set-Cookie header Flask would send against Werkzeug's 4093 bytes", () => {
+    expect(sizeOf(ARTICLE)).toMatchObject({ header: `session=${ARTICLE}; HttpOnly; Path=/`, bytes: ARTICLE.length + "session=; HttpOnly; Path=/".length, limit: 4093, over: false });
+    const big = "x".repeat(4093 - "session=; HttpOnly; Path=/".length);
+    expect(sizeOf(big).over).toBe(false);
+    expect(sizeOf(big + "x").over).toBe(true);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Reads a session cookie stage by stage without the secret key — what anyone holding the cookie
+ * can see, since Flask's session is signed, not encrypted. Each stage reports what it produced or,
+ * for the first one that fails, which part of the cookie is wrong and why.
+ *
+ * The stages are Flask's own, in its order (itsdangerous `URLSafeSerializerMixin.load_payload`,
+ * then `SecureCookieSessionInterface.open_session`): split on the last two dots, base64-decode the
+ * payload, inflate it when it starts with ".", decode UTF-8, load tagged JSON, build the session
+ * dict. The codec primitives are lib/flask-session's; this module only runs them one at a time.
+ */
+import { b64urlDecodeDetailed } from "@/lib/flask-session/base64";
+import { sessionFromValue } from "@/lib/flask-session/cookie";
+import { zlibDecompress } from "@/lib/flask-session/payload";
+import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
+import { pyRepr, sessionRepr } from "@/lib/flask-session/python-repr";
+import { decodeTimestamp, EPOCH_2011, MAX_PY_TIMESTAMP, splitToken, type Epoch } from "@/lib/flask-session/signer";
+import { dumpsTagged, loadsTagged } from "@/lib/flask-session/tagged-json";
+import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
+import { guessEpoch, type EpochGuess } from "./epoch";
+import { prettyJson } from "./pretty-json";
+
+export type PartKind = "payload" | "timestamp" | "signature";
+
+/** The cookie cut into its coloured parts, dots included, so the pieces join back into the value. */
+export type Piece = { kind: PartKind | "dot" | "marker"; text: string };
+
+export type StageName = "split" | "base64" | "zlib" | "utf8" | "json" | "session";
+export type DecodeError = { part: PartKind | "cookie"; stage: StageName | "timestamp"; code: string; message: string };
+
+export type TimestampReading = {
+  segment: string;
+  /** Seconds as stored, before any epoch is added. */
+  raw: number;
+  unix: number;
+  epoch2011: number;
+  guess: EpochGuess;
+};
+
+export type PayloadReading = {
+  segment: string;
+  compressed: boolean;
+  /** Bytes after base64 (the zlib stream when compressed). */
+  base64Bytes: number | null;
+  /** Bytes after inflating, when compressed. */
+  inflatedBytes: number | null;
+  /** The JSON text as stored in the cookie, when the bytes are UTF-8. */
+  json: string | null;
+  /** Parsed and untagged, when the JSON loads. */
+  value: PyValue | null;
+  /** The dict Flask's session would hold. */
+  session: PyDict | null;
+  /** `repr()` of that dict, and of the session object as the article's view prints it. */
+  repr: string | null;
+  sessionRepr: string | null;
+  /** The session as Flask would write it back, indented for reading and editing. */
+  taggedPretty: string | null;
+};
+
+export type SizeReading = { header: string; bytes: number; limit: number; over: boolean };
+
+export type Inspection = {
+  value: string;
+  pieces: Piece[];
+  parts: { payload: string; timestamp: string; signature: string } | null;
+  timestamp: TimestampReading | null;
+  payload: PayloadReading | null;
+  /** Every problem found, in Flask's order; the first one is what Flask would trip on. */
+  errors: DecodeError[];
+  size: SizeReading;
+};
+
+/** The parts of a value, for colouring; a value without two dots is shown as one payload piece. */
+export function piecesOf(value: string): Piece[] {
+  const split = splitToken(value);
+  if (!split.ok) {
+    const dot = value.lastIndexOf(".");
+    if (dot < 0) return [{ kind: "payload", text: value }];
+    return [...payloadPieces(value.slice(0, dot)), { kind: "dot", text: "." }, { kind: "signature", text: value.slice(dot + 1) }];
+  }
+  return [
+    ...payloadPieces(split.payload),
+    { kind: "dot", text: "." },
+    { kind: "timestamp", text: split.timestamp },
+    { kind: "dot", text: "." },
+    { kind: "signature", text: split.signature },
+  ];
+}
+
+function payloadPieces(payload: string): Piece[] {
+  if (!payload.startsWith(".")) return [{ kind: "payload", text: payload }];
+  return [{ kind: "marker", text: "." }, { kind: "payload", text: payload.slice(1) }];
+}
+
+/**
+ * Werkzeug warns when the whole Set-Cookie value passes 4093 bytes. Measured on the header Flask
+ * would send for this value with its default settings, unless the reader pasted a Set-Cookie line.
+ */
+export function sizeOf(value: string, setCookie?: string): SizeReading {
+  const header = setCookie ?? dumpCookie("session", value, { httponly: true, path: "/" });
+  const bytes = new TextEncoder().encode(header).length;
+  return { header, bytes, limit: MAX_COOKIE_SIZE, over: bytes > MAX_COOKIE_SIZE };
+}
+
+function readTimestamp(segment: string, now: number): TimestampReading | DecodeError {
+  const raw = decodeTimestamp(segment);
+  if (raw === null) {
+    return {
+      part: "timestamp",
+      stage: "timestamp",
+      code: "bad-timestamp",
+      message: `The timestamp “${segment}” is not base64 of at most 8 bytes, so itsdangerous finds it malformed: Flask would start a new empty session.`,
+    };
+  }
+  if (raw > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return {
+      part: "timestamp",
+      stage: "timestamp",
+      code: "timestamp-out-of-range",
+      message: `The timestamp is ${raw} seconds, past the year 9999: Python cannot turn it into a datetime (a 500 if the signature is valid).`,
+    };
+  }
+  const n = Number(raw);
+  const reading = { segment, raw: n, unix: n, epoch2011: n + EPOCH_2011, guess: guessEpoch(n, now) };
+  if (timestampUnder(reading, reading.guess.epoch) > MAX_PY_TIMESTAMP) {
+    // itsdangerous builds a datetime from it after checking the signature; Python raises past 9999.
+    return {
+      part: "timestamp",
+      stage: "timestamp",
+      code: "timestamp-out-of-range",
+      message: `The timestamp ${n} lies past the year 9999: Python cannot turn it into a datetime, so with a valid signature Flask answers 500.`,
+    };
+  }
+  return reading;
+}
+
+/** The payload stages; stops at the first failure and says which stage and why. */
+export async function readPayload(segment: string): Promise<{ reading: PayloadReading; error: DecodeError | null }> {
+  const compressed = segment.startsWith(".");
+  const reading: PayloadReading = {
+    segment,
+    compressed,
+    base64Bytes: null,
+    inflatedBytes: null,
+    json: null,
+    value: null,
+    session: null,
+    repr: null,
+    sessionRepr: null,
+    taggedPretty: null,
+  };
+  const fail = (stage: StageName, code: string, message: string) => ({ reading, error: { part: "payload" as const, stage, code, message } });
+
+  const body = compressed ? segment.slice(1) : segment;
+  const decoded = b64urlDecodeDetailed(body);
+  if (!decoded.ok) {
+    return fail("base64", "bad-base64", `The payload is not valid base64: ${decoded.error.message}${body.length % 4 === 1 ? " (its length is one more than a multiple of 4)" : ""}.`);
+  }
+  reading.base64Bytes = decoded.bytes.length;
+  let bytes = decoded.bytes;
+  if (compressed) {
+    try {
+      bytes = await zlibDecompress(bytes);
+    } catch (e) {
+      const why = e instanceof Error && e.message ? `: ${e.message.replace(/\.$/, "")}` : "";
+      return fail(
+        "zlib",
+        "bad-zlib",
+        `The payload starts with “.”, which marks zlib-compressed data, but its ${decoded.bytes.length} bytes do not inflate${why}.`,
+      );
+    }
+    reading.inflatedBytes = bytes.length;
+  }
+  try {
+    reading.json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return fail("utf8", "not-utf8", `The payload's ${bytes.length} decoded bytes are not UTF-8 text, so they cannot be JSON.`);
+  }
+  const loaded = loadsTagged(reading.json);
+  if (!loaded.ok) {
+    const what = loaded.error.code === "bad-tag" ? "A tagged value is malformed" : "The payload is not JSON";
+    return fail("json", loaded.error.code, `${what}: ${loaded.error.message}`);
+  }
+  reading.value = loaded.value;
+  const session = sessionFromValue(loaded.value);
+  if (!session.ok) return fail("session", session.code, `The JSON loads, but not into a session dict: ${session.message}`);
+  reading.session = session.session;
+  reading.repr = pyRepr(session.session);
+  reading.sessionRepr = sessionRepr("SecureCookieSession", session.session);
+  try {
+    reading.taggedPretty = prettyJson(dumpsTagged(session.session));
+  } catch {
+    reading.taggedPretty = null;
+  }
+  return { reading, error: null };
+}
+
+/**
+ * Inspect a cookie value (as `parseCookieInput` returns it). `now` is Unix seconds, used only to
+ * guess the timestamp's epoch. Never throws.
+ */
+export async function inspectCookie(value: string, opts: { now: number; setCookie?: string }): Promise<Inspection> {
+  const errors: DecodeError[] = [];
+  const size = sizeOf(value, opts.setCookie);
+  const pieces = piecesOf(value);
+  const split = splitToken(value);
+  if (!split.ok) {
+    errors.push({
+      part: "cookie",
+      stage: "split",
+      code: split.error.code,
+      message:
+        split.error.code === "no-separator"
+          ? "The value has no “.”: a Flask session cookie is payload.timestamp.signature. Flask would reject it and start a new empty session."
+          : "The value has only one “.”: it needs two, between payload, timestamp and signature. Flask would reject it (timestamp missing) and start a new empty session.",
+    });
+    // With one dot there is still a payload Flask would try to read after a valid signature.
+    const dot = value.lastIndexOf(".");
+    if (dot <= 0) return { value, pieces, parts: null, timestamp: null, payload: null, errors, size };
+    const { reading, error } = await readPayload(value.slice(0, dot));
+    if (error) errors.push(error);
+    return { value, pieces, parts: null, timestamp: null, payload: reading, errors, size };
+  }
+  const parts = { payload: split.payload, timestamp: split.timestamp, signature: split.signature };
+  if (parts.signature === "") {
+    errors.push({ part: "signature", stage: "split", code: "empty-signature", message: "The signature is empty: Flask would reject the cookie and start a new empty session." });
+  }
+  const ts = readTimestamp(parts.timestamp, opts.now);
+  let timestamp: TimestampReading | null = null;
+  if ("part" in ts) errors.push(ts);
+  else timestamp = ts;
+  const { reading, error } = await readPayload(parts.payload);
+  if (error) errors.push(error);
+  return { value, pieces, parts, timestamp, payload: reading, errors, size };
+}
+
+export type AgeReading = { age: number; maxAge: number | null; accepted: boolean; message: string };
+
+/** Whether Flask's `max_age` check (itsdangerous `TimestampSigner.unsign`) would pass at `now`. */
+export function checkAge(timestampUnix: number, now: number, maxAge: number | null): AgeReading {
+  const age = now - timestampUnix;
+  if (age < 0) {
+    return { age, maxAge, accepted: false, message: `Dated ${duration(-age)} in the future: Flask rejects it (signature age < 0) and starts a new empty session.` };
+  }
+  if (maxAge === null) return { age, maxAge, accepted: true, message: `${duration(age)} old; with no max_age, any age is accepted.` };
+  if (age > maxAge) {
+    return {
+      age,
+      maxAge,
+      accepted: false,
+      message: `${duration(age)} old, more than max_age (${duration(maxAge)}): Flask rejects it as expired and starts a new empty session.`,
+    };
+  }
+  return { age, maxAge, accepted: true, message: `${duration(age)} old, within max_age (${duration(maxAge)}): Flask would still accept it, if the signature verifies.` };
+}
+
+/** A human duration: the two largest units. */
+export function duration(seconds: number): string {
+  const units: Array<[string, number]> = [
+    ["year", 365 * 86400],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  if (seconds < 1) return "0 seconds";
+  const out: string[] = [];
+  let rest = Math.floor(seconds);
+  for (const [name, size] of units) {
+    if (out.length === 2) break;
+    const n = Math.floor(rest / size);
+    if (n > 0 || out.length > 0) {
+      if (n > 0) out.push(`${n} ${name}${n === 1 ? "" : "s"}`);
+      rest -= n * size;
+      if (out.length > 0 && n === 0) break;
+    }
+  }
+  return out.join(" ");
+}
+
+/** The timestamp of a reading in Unix seconds under the chosen epoch. */
+export function timestampUnder(reading: TimestampReading, epoch: Epoch): number {
+  return epoch === "2011" ? reading.epoch2011 : reading.unix;
+}

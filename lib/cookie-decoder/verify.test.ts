@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { verifyCookie } from "./verify";
+
+type Open = { name: string; secret: string; cookie: string; now: number; epoch: "unix" | "2011"; flask: { outcome: string; sessionRepr?: string }; status: number };
+const fixtures: { open: Open[] } = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"));
+
+const VERDICT: Record<string, string> = { ok: "loaded", rejected: "new-empty-session", undecodable: "error-500" };
+
+describe("verifying with a key gives Flask's own verdict on cookies real Flask opened", () => {
+  // Non-str keys load in Flask but not in the engine's dict model (documented in lib/flask-session/cookie.ts).
+  const cases = fixtures.open.filter((o) => !/^<SecureCookieSession \{\d/.test(o.flask.sessionRepr ?? ""));
+  it("covers all three verdicts", () => {
+    expect(new Set(cases.map((o) => o.flask.outcome))).toEqual(new Set(["ok", "rejected", "undecodable"]));
+  });
+  for (const o of cases) {
+    it(`${o.name} (${o.secret}): ${o.flask.outcome}, HTTP ${o.status}`, async () => {
+      const result = await verifyCookie(o.cookie, o.secret, { now: o.now, maxAge: 2678400, epoch: o.epoch });
+      expect(result.verdict).toBe(VERDICT[o.flask.outcome]);
+      expect(result.message.length).toBeGreaterThan(30);
+    });
+  }
+});
+
+describe("the signature check on its own", () => {
+  const ARTICLE = "eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc";
+
+  it("says the article's cookie does not verify with SomeRandomKey", async () => {
+    const result = await verifyCookie(ARTICLE, "SomeRandomKey", { now: 1459973397, maxAge: 2678400, epoch: "2011" });
+    expect(result).toMatchObject({ signatureValid: false, verdict: "new-empty-session" });
+    expect(result.message).toMatch(/does not verify/);
+  });
+
+  it("tells a valid signature on an expired cookie from a bad one", async () => {
+    const expired = fixtures.open.find((o) => o.name === "expired by one second")!;
+    const result = await verifyCookie(expired.cookie, expired.secret, { now: expired.now, maxAge: 2678400, epoch: "unix" });
+    expect(result).toMatchObject({ signatureValid: true, verdict: "new-empty-session" });
+    expect(result.message).toMatch(/verifies with this key, but/);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Checking a cookie with a secret key, in the page: the HMAC runs in Web Crypto, so the key never
+ * leaves the reader's browser. Two answers: does the signature match (whatever the cookie's age),
+ * and what would Flask do with the cookie (load it, silently start a new empty session, or fail
+ * with a 500 because a correctly signed payload cannot be decoded).
+ */
+import { decodeSessionCookie } from "@/lib/flask-session/cookie";
+import type { PyDict } from "@/lib/flask-session/py-value";
+import { verifyToken, type Epoch } from "@/lib/flask-session/signer";
+
+export type FlaskVerdict = "loaded" | "new-empty-session" | "error-500";
+
+export type Verification = {
+  signatureValid: boolean;
+  verdict: FlaskVerdict;
+  /** One or two sentences for the reader. */
+  message: string;
+  session: PyDict | null;
+};
+
+export async function verifyCookie(value: string, secret: string, opts: { now: number; maxAge: number | null; epoch: Epoch }): Promise<Verification> {
+  const signature = await verifyToken(value, secret, { maxAge: null, epoch: opts.epoch });
+  const signatureValid = signature.ok || (signature.error.code !== "bad-signature" && signature.error.code !== "no-separator");
+  const flask = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: opts.epoch });
+  switch (flask.outcome) {
+    case "ok":
+      return {
+        signatureValid: true,
+        verdict: "loaded",
+        message: "The signature verifies with this key and the cookie's age is within max_age: Flask would load this session.",
+        session: flask.session,
+      };
+    case "rejected":
+      return {
+        signatureValid,
+        verdict: "new-empty-session",
+        message: signatureValid
+          ? `The signature verifies with this key, but Flask would still reject the cookie and silently start a new empty session: ${flask.error.message}`
+          : `The signature does not verify with this key: Flask would silently start a new empty session. ${flask.error.message}`,
+        session: null,
+      };
+    case "undecodable":
+      return {
+        signatureValid: true,
+        verdict: "error-500",
+        message: `The signature verifies with this key, but the payload cannot be decoded, so Flask fails while opening the session and answers 500 on every route: ${flask.error.message}`,
+        session: null,
+      };
+  }
+}
