@@ -5,6 +5,7 @@ import { directiveSpecs, type DirectiveName, type DirectiveProps } from "@/lib/c
 import { CodeBlock } from "./code-block";
 import { EmbedBoundary } from "./embed-boundary";
 import { EditorNote } from "./editor-note";
+import { LiveDemo } from "./live-demo/live-demo";
 
 /**
  * Everything an article may embed, in one place: each directive of `lib/content/directives.ts`
@@ -13,7 +14,7 @@ import { EditorNote } from "./editor-note";
  * checked them with, so each component gets typed props.
  */
 const directives: { [Name in DirectiveName]: (props: DirectiveProps[Name] & { children?: ReactNode }) => ReactNode } = {
-  "live-demo": LiveDemoPlaceholder,
+  "live-demo": LiveDemo,
   "cookie-decoder": CookieDecoderPlaceholder,
   "editor-note": EditorNote,
 };
@@ -41,11 +42,6 @@ export const proseComponents = {
   pre: CodeBlock,
   ...Object.fromEntries(Object.keys(directives).map((name) => [name, withParsedAttributes(name as DirectiveName)])),
 } as Components;
-
-/** Placeholder until the live demo component lands: says what will be here. */
-function LiveDemoPlaceholder({ apps, title }: DirectiveProps["live-demo"]) {
-  return <EmbedPlaceholder label={title ?? "Live demo"}>Live demo of the app{apps.length > 1 ? "s" : ""}: {apps.join(", ")}.</EmbedPlaceholder>;
-}
 
 /** Placeholder until the cookie decoder embed lands. */
 function CookieDecoderPlaceholder({ cookie }: DirectiveProps["cookie-decoder"]) {

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LiveDemo } from "@/components/live-demo/live-demo";
+import { APP_NAMES } from "@/lib/live-demo/config";
+import { site } from "@/lib/site";
+
+export const metadata: Metadata = {
+  title: "Playground",
+  description: "Send requests to the article's Flask apps with every knob at once, and watch Flask's Set-Cookie and Vary headers come and go.",
+  alternates: { canonical: "/playground" },
+};
+
+export default function PlaygroundPage() {
+  return (
+    <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-14">
+      <h1 className="text-3xl font-bold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">Playground</h1>
+      <div className="mt-4 max-w-3xl space-y-3 text-zinc-700 dark:text-zinc-300">
+        <p>
+          The apps of <Link href={`/${site.articleSlug}`} className="text-blue-700 underline underline-offset-2 dark:text-sky-300">the article</Link>, answered by
+          the site exactly as Flask would answer them, with every knob at once: which app, Flask-Principal&rsquo;s{" "}
+          <code className="font-mono text-sm">use_sessions</code>, the rules of Flask in 2016 (0.10) or today (2.2), what the view does with the session, a
+          permanent session, and <code className="font-mono text-sm">SESSION_REFRESH_EACH_REQUEST</code>.
+        </p>
+        <p>
+          Requests go from your browser with its real cookie; the settings live in the address, so a link reopens the same setup.
+        </p>
+      </div>
+      <div className="mt-8">
+        <LiveDemo apps={APP_NAMES} title="Every knob" mode="playground" />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import type { AppName, TokenChoice } from "@/lib/live-demo/config";
+
+/** How each emulated app is named on the page. */
+export const APP_LABELS: Record<AppName, string> = {
+  persistent: "Stock Flask",
+  weak: "NoSessionsFlask",
+  principal: "Principal, use_sessions=True",
+  "principal-no-sessions": "Principal, use_sessions=False",
+};
+
+export const TOKEN_LABELS: Record<TokenChoice, string> = { alice: "alice", bob: "bob", none: "no token" };
+
+export const FLASK_OPTIONS = [
+  { value: "2016", label: "Flask 2016 (0.10)" },
+  { value: "today", label: "Flask today (2.2)" },
+] as const;
+
+/** The heading an embed gets when the article does not give one. */
+export function defaultTitle(apps: readonly AppName[]): string {
+  const key = apps.join(",");
+  if (key === "persistent") return "Live: the article's view on stock Flask";
+  if (key === "persistent,weak") return "Live: stock Flask or NoSessionsFlask";
+  if (key === "principal,principal-no-sessions") return "Live: Flask-Principal, use_sessions on or off";
+  return `Live: ${apps.map((app) => APP_LABELS[app]).join(" or ")}`;
+}

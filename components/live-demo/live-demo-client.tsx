@@ -1,0 +1,217 @@
+"use client";
+
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  configFromParams,
+  configToParams,
+  cookiePath,
+  defaultConfig,
+  demoRequest,
+  fragmentFor,
+  isPrincipalApp,
+  paramsFromFragment,
+  resetPath,
+  type AppName,
+  type DemoConfig,
+} from "@/lib/live-demo/config";
+import { readExchangeView } from "@/lib/live-demo/exchange";
+import { heldAfter } from "@/lib/live-demo/jar";
+import { ChoiceGroup, Switch } from "./controls";
+import { ExchangeEntry, setCookieKind, type TimelineEntry } from "./exchange-entry";
+import { HeldCookiePanel } from "./held-cookie-panel";
+import { getHeld, setHeld } from "./held-store";
+import { APP_LABELS, FLASK_OPTIONS, TOKEN_LABELS } from "./labels";
+import { PlaygroundKnobs } from "./playground-knobs";
+
+export type DemoMode = "embed" | "playground";
+
+const noSubscription = () => () => {};
+/** Older requests beyond this are dropped from the timeline. */
+const TIMELINE_LIMIT = 20;
+
+/**
+ * The interactive part of a live demo. Until React has hydrated it shows `children`, the
+ * build-time example the server rendered (which is also all a reader without JavaScript gets).
+ */
+export function LiveDemoClient({ id, apps, mode, children }: { id: string; apps: AppName[]; mode: DemoMode; children: ReactNode }) {
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!hydrated) return children;
+  return <LiveDemoPanel id={id} apps={apps} mode={mode} />;
+}
+
+/** The configuration a link asked for: the fragment `#<id>?…` for an embed, the query string on the playground. */
+function configFromUrl(id: string, apps: AppName[], mode: DemoMode): { config: DemoConfig; linked: boolean } {
+  const base = defaultConfig(apps[0]);
+  const params = mode === "playground" ? new URLSearchParams(window.location.search) : paramsFromFragment(window.location.hash, id);
+  return params ? { config: configFromParams(params, base, apps), linked: true } : { config: base, linked: false };
+}
+
+function writeUrl(id: string, mode: DemoMode, config: DemoConfig, base: DemoConfig): void {
+  const params = configToParams(config, base);
+  const { pathname, search, hash } = window.location;
+  const next = mode === "playground" ? `${pathname}${params.size ? `?${params}` : ""}${hash}` : `${pathname}${search}${fragmentFor(id, params)}`;
+  window.history.replaceState(null, "", next);
+}
+
+type Failure = { message: string; retry: () => void };
+
+function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: DemoMode }) {
+  const base = defaultConfig(apps[0]);
+  const [initial] = useState(() => configFromUrl(id, apps, mode));
+  const [config, setConfig] = useState(initial.config);
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [resetHeader, setResetHeader] = useState<string | null>(null);
+  const counter = useRef(0);
+
+  useEffect(() => {
+    // A link to this embed: the browser could not scroll to `#id?…` itself.
+    if (initial.linked && mode === "embed") document.getElementById(id)?.scrollIntoView();
+  }, [id, initial.linked, mode]);
+
+  function change(next: DemoConfig) {
+    setConfig(next);
+    writeUrl(id, mode, next, base);
+  }
+
+  async function send(sent: DemoConfig) {
+    if (pending) return;
+    setPending(true);
+    setFailure(null);
+    const { path, headers } = demoRequest(sent);
+    try {
+      const response = await fetch(path, { headers: { ...headers, Accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
+      if (!response.ok) throw new Error(`The demo server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the exchange.`);
+      const read = readExchangeView(await response.json().catch(() => null));
+      if (!read.ok) throw new Error(`The demo server's answer could not be read. ${read.message}`);
+      const exchange = read.exchange;
+      counter.current += 1;
+      const number = counter.current;
+      setEntries((previous) => [{ number, exchange, authorization: headers.Authorization ?? null }, ...previous].slice(0, TIMELINE_LIMIT));
+      setHeld(sent.app, heldAfter(exchange, getHeld(sent.app) ?? null, Date.now()));
+      setResetHeader(null);
+      const kind = setCookieKind(exchange);
+      setAnnouncement(`Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`);
+    } catch (error) {
+      const message = error instanceof TypeError ? "The demo server could not be reached (it may be down, or the network failed)." : (error as Error).message;
+      setFailure({ message, retry: () => void send(sent) });
+      setAnnouncement("The request failed.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function reset(app: AppName) {
+    if (pending) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const response = await fetch(resetPath({ ...config, app }), { method: "POST", credentials: "same-origin", cache: "no-store" });
+      if (!response.ok) throw new Error(`The demo server answered ${response.status} to the reset.`);
+      const body = (await response.json().catch(() => null)) as { setCookie?: unknown } | null;
+      setHeld(app, null);
+      setEntries([]);
+      setResetHeader(typeof body?.setCookie === "string" ? body.setCookie : null);
+      setAnnouncement("Cookie deleted, timeline cleared.");
+    } catch (error) {
+      const message = error instanceof TypeError ? "The demo server could not be reached (it may be down, or the network failed)." : (error as Error).message;
+      setFailure({ message, retry: () => void reset(app) });
+      setAnnouncement("The reset failed.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const request = demoRequest(config);
+  const button =
+    "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-offset-2 disabled:opacity-60";
+
+  return (
+    <div className="space-y-4" data-live-demo="ready">
+      {mode === "playground" ? <PlaygroundKnobs config={config} onChange={change} /> : <EmbedKnobs apps={apps} config={config} onChange={change} />}
+
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Next request:{" "}
+        <code className="font-mono text-xs break-all text-zinc-900 dark:text-zinc-100" data-field="next-request">
+          GET {request.path}
+          {request.headers.Authorization ? ` · Authorization: ${request.headers.Authorization}` : ""}
+        </code>
+      </p>
+
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" onClick={() => void send(config)} aria-busy={pending} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-white`}>
+          Send request
+        </button>
+        <button
+          type="button"
+          onClick={() => void reset(config.app)}
+          className={`${button} border border-zinc-400 text-zinc-900 hover:bg-zinc-100 dark:border-zinc-500 dark:text-zinc-100 dark:hover:bg-zinc-800`}
+        >
+          Reset<span className="sr-only"> the cookie for {APP_LABELS[config.app]}</span>
+        </button>
+        <p role="status" className="text-sm font-medium text-zinc-800 dark:text-zinc-200" data-field="announcement">
+          {pending ? "Sending…" : announcement}
+        </p>
+      </div>
+
+      {failure && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <span>{failure.message}</span>
+          <button type="button" onClick={failure.retry} className="rounded-md border border-red-400 px-3 py-1 font-semibold hover:bg-red-100 dark:border-red-600 dark:hover:bg-red-900">
+            Retry
+          </button>
+        </div>
+      )}
+
+      <HeldCookiePanel app={config.app} />
+
+      {resetHeader && (
+        <p className="text-sm text-zinc-800 dark:text-zinc-200">
+          Reset: the server answered{" "}
+          <code className="font-mono text-xs break-all" data-field="reset-set-cookie">
+            Set-Cookie: {resetHeader}
+          </code>
+          , and the browser dropped the cookie for <code className="font-mono text-xs">{cookiePath(config.app)}</code>.
+        </p>
+      )}
+
+      <section aria-label="Requests sent so far">
+        {entries.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No requests yet. Press Send request: your browser sends its real cookie, and the timeline shows what came back.</p>
+        ) : (
+          <ol className="space-y-3" data-timeline>
+            {entries.map((entry) => (
+              <ExchangeEntry key={entry.number} entry={entry} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function EmbedKnobs({ apps, config, onChange }: { apps: AppName[]; config: DemoConfig; onChange: (config: DemoConfig) => void }) {
+  const principalPair = apps.length === 2 && apps.every(isPrincipalApp);
+  return (
+    <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+      {principalPair ? (
+        <Switch label="use_sessions" checked={config.app === "principal"} onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })} />
+      ) : (
+        apps.length > 1 && (
+          <ChoiceGroup label="App" options={apps.map((app) => ({ value: app, label: APP_LABELS[app] }))} value={config.app} onChange={(app) => onChange({ ...config, app })} />
+        )
+      )}
+      <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />
+      {apps.some(isPrincipalApp) && (
+        <ChoiceGroup
+          label="Token"
+          options={(["alice", "bob", "none"] as const).map((token) => ({ value: token, label: TOKEN_LABELS[token] }))}
+          value={config.token}
+          onChange={(token) => onChange({ ...config, token })}
+        />
+      )}
+    </div>
+  );
+}

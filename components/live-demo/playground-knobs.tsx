@@ -1,0 +1,76 @@
+"use client";
+
+import { effectiveAction, isPrincipalApp, type Action, type DemoConfig } from "@/lib/live-demo/config";
+import { ChoiceGroup, Switch } from "./controls";
+import { FLASK_OPTIONS, TOKEN_LABELS } from "./labels";
+
+const APP_FAMILIES = [
+  { value: "persistent", label: "Stock Flask" },
+  { value: "weak", label: "NoSessionsFlask" },
+  { value: "principal", label: "Flask-Principal" },
+] as const;
+
+const ACTION_OPTIONS: ReadonlyArray<{ value: Action; label: string }> = [
+  { value: "article", label: "article's view" },
+  { value: "write", label: "write" },
+  { value: "read", label: "read" },
+  { value: "nothing", label: "nothing" },
+  { value: "clear", label: "clear" },
+  { value: "pop", label: "pop" },
+];
+
+const PERMANENT_OPTIONS = [
+  { value: "keep", label: "leave alone" },
+  { value: "1", label: "make permanent" },
+  { value: "0", label: "make temporary" },
+] as const;
+
+/** Every knob the demo API has, at once. */
+export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onChange: (config: DemoConfig) => void }) {
+  const principal = isPrincipalApp(config.app);
+  const family = principal ? "principal" : (config.app as "persistent" | "weak");
+  const defaultAction = principal ? "nothing" : "article";
+  return (
+    <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+      <ChoiceGroup
+        label="App"
+        options={APP_FAMILIES}
+        value={family}
+        onChange={(value) => onChange({ ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })}
+      />
+      <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />
+      <div className="flex flex-col gap-1">
+        <p className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Flask-Principal</p>
+        <Switch
+          label="use_sessions"
+          checked={config.app !== "principal-no-sessions"}
+          disabled={!principal}
+          onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })}
+        />
+      </div>
+      <ChoiceGroup
+        label="Token"
+        disabled={!principal}
+        options={(["alice", "bob", "none"] as const).map((token) => ({ value: token, label: TOKEN_LABELS[token] }))}
+        value={config.token}
+        onChange={(token) => onChange({ ...config, token })}
+      />
+      <ChoiceGroup
+        label="The view"
+        options={ACTION_OPTIONS}
+        value={effectiveAction(config)}
+        onChange={(action) => onChange({ ...config, action: action === defaultAction ? null : action })}
+      />
+      <ChoiceGroup
+        label="Permanent session"
+        options={PERMANENT_OPTIONS}
+        value={config.permanent === null ? "keep" : config.permanent ? "1" : "0"}
+        onChange={(value) => onChange({ ...config, permanent: value === "keep" ? null : value === "1" })}
+      />
+      <div className="flex flex-col gap-1">
+        <p className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Config</p>
+        <Switch label="SESSION_REFRESH_EACH_REQUEST" checked={config.refresh} onChange={(refresh) => onChange({ ...config, refresh })} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { parseKnobs } from "@/lib/flask-session/knobs";
+import {
+  configFromParams,
+  configToParams,
+  curlCommand,
+  defaultConfig,
+  demoRequest,
+  effectiveAction,
+  fragmentFor,
+  paramsFromFragment,
+  resetPath,
+  type DemoConfig,
+} from "./config";
+
+const base = defaultConfig("persistent");
+const everything: DemoConfig = { app: "principal-no-sessions", flask: "2016", token: "none", action: "clear", permanent: false, refresh: false };
+
+describe("the request a demo sends", () => {
+  it("is the app's bare URL with the default configuration", () => {
+    expect(demoRequest(base)).toEqual({ path: "/api/flask/persistent/", headers: {} });
+  });
+
+  it("carries every knob the API reads, and the API reads them back unchanged", () => {
+    const { path } = demoRequest({ ...everything, app: "persistent" });
+    const knobs = parseKnobs(new URL(path, "http://localhost").searchParams, null);
+    expect(knobs).toEqual({ flask: "2016", action: "clear", permanent: false, refresh: false, view: "plain" });
+  });
+
+  it("authenticates the principal apps with the chosen token, and only them", () => {
+    expect(demoRequest({ ...base, app: "principal", token: "bob" }).headers).toEqual({ Authorization: "Bearer bob-token" });
+    expect(demoRequest({ ...base, app: "principal", token: "none" }).headers).toEqual({});
+    expect(demoRequest({ ...base, app: "weak", token: "bob" }).headers).toEqual({});
+  });
+
+  it("resets with the rule set's own deleting cookie", () => {
+    expect(resetPath({ ...base, flask: "2016" })).toBe("/api/flask/persistent/_reset?flask=2016");
+    expect(resetPath({ ...base, app: "weak" })).toBe("/api/flask/weak/_reset");
+  });
+
+  it("can be written as a curl command", () => {
+    expect(curlCommand({ ...base, app: "principal" }, "http://localhost:3000")).toBe(
+      "curl -i -H 'Authorization: Bearer alice-token' 'http://localhost:3000/api/flask/principal/'",
+    );
+  });
+});
+
+describe("the app's default action", () => {
+  it("is the article's view on the text apps and nothing on the principal apps", () => {
+    expect(effectiveAction(base)).toBe("article");
+    expect(effectiveAction({ ...base, app: "principal" })).toBe("nothing");
+    expect(effectiveAction({ ...base, app: "principal", action: "write" })).toBe("write");
+  });
+});
+
+describe("the configuration in the URL", () => {
+  it("leaves out what equals the default", () => {
+    expect(configToParams(base, base).toString()).toBe("");
+    expect(configToParams({ ...base, flask: "2016" }, base).toString()).toBe("flask=2016");
+  });
+
+  it("round-trips every knob", () => {
+    const apps = ["persistent", "principal-no-sessions"] as const;
+    expect(configFromParams(configToParams(everything, base), base, apps)).toEqual(everything);
+    const back = { ...everything, action: null, permanent: null };
+    expect(configFromParams(configToParams(back, { ...base, action: "write", permanent: true }), { ...base, action: "write", permanent: true }, apps)).toEqual(back);
+  });
+
+  it("falls back to the default for unknown values and for apps the demo does not offer", () => {
+    const params = new URLSearchParams("app=principal&flask=1999&token=mallory&action=explode&permanent=yes&refresh=maybe");
+    expect(configFromParams(params, base, ["persistent", "weak"])).toEqual(base);
+  });
+
+  it("names the embed in the fragment, so several embeds on a page keep their own links", () => {
+    const fragment = fragmentFor("demo-persistent-weak", new URLSearchParams("app=weak"));
+    expect(fragment).toBe("#demo-persistent-weak?app=weak");
+    expect(paramsFromFragment(fragment, "demo-persistent-weak")?.get("app")).toBe("weak");
+    expect(paramsFromFragment(fragment, "demo-persistent")).toBeNull();
+    expect(paramsFromFragment("#demo-persistent", "demo-persistent")?.toString()).toBe("");
+    expect(paramsFromFragment("", "demo-persistent")).toBeNull();
+  });
+});
