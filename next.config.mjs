@@ -1,14 +1,18 @@
+import { readFileSync } from "node:fs";
+
+// The one security header policy of the site (also applied by servers that answer the demo API
+// without Next): see lib/security-headers.ts.
+const security = JSON.parse(readFileSync(new URL("./lib/security-headers.json", import.meta.url), "utf8"));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Lets several builds (a benchmark, a second test server) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  async redirects() {
-    return [
-      // The article's address on the original Jekyll blog.
-      { source: "/2016/04/06/disabling-cookies-in-flask.html", destination: "/disabling-cookies-in-flask", permanent: true },
-    ];
+  // Redirects live in route handlers (app/2016/...), since Next sends config redirects without these.
+  async headers() {
+    return [{ source: "/:path*", headers: security.headers }];
   },
 };
 
