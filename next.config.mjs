@@ -8,6 +8,9 @@ const security = JSON.parse(readFileSync(new URL("./lib/security-headers.json", 
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The demo API answers its own trailing-slash URLs as Flask does (/api/flask/<app>/ is the app
+  // root; without the slash Werkzeug redirects), so Next must not redirect them first.
+  skipTrailingSlashRedirect: true,
   // Lets several builds (a benchmark, a second test server) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Redirects live in route handlers (app/2016/...), since Next sends config redirects without these.

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { handleFlaskRequest } from "./handler";
+
+const NOW = 1767225600000;
+const handle = (path: string, init: RequestInit = {}) => handleFlaskRequest(new Request(`http://localhost${path}`, init), { now: () => NOW });
+
+describe("handleFlaskRequest serves the plain exchange and its JSON view", () => {
+  it("answers curl with Flask's status, body and Set-Cookie", async () => {
+    const response = await handle("/api/flask/persistent/");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("session: <SecureCookieSession {}>, \ncookies: ImmutableMultiDict([])\n");
+    expect(response.headers.getSetCookie()).toEqual(["session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE; HttpOnly; Path=/api/flask/persistent"]);
+    expect(response.headers.get("vary")).toBe("Cookie");
+  });
+
+  it("renders the JSON view from the same exchange: same headers, same body, the real Set-Cookie on the response too", async () => {
+    const plain = await handle("/api/flask/persistent/?action=write");
+    const view = await handle("/api/flask/persistent/?action=write&view=json");
+    const json = await view.json();
+    expect(json.response.status).toBe(plain.status);
+    expect(json.response.body).toBe(await plain.text());
+    expect(json.response.headers).toEqual([
+      ["Content-Type", "text/html; charset=utf-8"],
+      ["Content-Length", "82"],
+      ["Vary", "Cookie"],
+      ["Set-Cookie", "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE; HttpOnly; Path=/api/flask/persistent"],
+    ]);
+    for (const [name, value] of json.response.headers) expect(plain.headers.get(name)).toBe(value);
+    expect(json.setCookie).toBe(plain.headers.getSetCookie()[0]);
+    expect(view.headers.getSetCookie()).toEqual(plain.headers.getSetCookie());
+    expect(json.reason).toBe("Set-Cookie sent: the view modified the session.");
+    expect(json.session.after).toEqual({
+      repr: "<SecureCookieSession {'key': 'value'}>",
+      json: '{"key":"value"}',
+      outcome: "Saved into the Set-Cookie header.",
+    });
+  });
+
+  it("gives the JSON view for Accept: application/json", async () => {
+    const view = await handle("/api/flask/weak/", { headers: { Accept: "application/json" } });
+    const json = await view.json();
+    expect(json.app).toBe("weak");
+    expect(json.setCookie).toBeNull();
+    expect(json.reason).toBe("No Set-Cookie: the view wrote to the session, but WeakSessionInterface.save_session does nothing.");
+  });
+
+  it("explains what Flask-Principal stored", async () => {
+    const view = await handle("/api/flask/principal/?view=json", { headers: { Authorization: "Bearer alice-token" } });
+    const json = await view.json();
+    expect(json.reason).toBe("Set-Cookie sent: Flask-Principal saved identity.id and identity.auth_type.");
+    expect(json.session.after.repr).toBe("<SecureCookieSession {'identity.id': 'alice', 'identity.auth_type': 'token'}>");
+  });
+
+  it("models a signed but undecodable cookie as Flask's 500, and says why", async () => {
+    const view = await handle("/api/flask/persistent/?view=json", { headers: { Cookie: "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg" } });
+    const json = await view.json();
+    expect(json.response.status).toBe(500);
+    expect(json.session.after).toBeNull();
+    expect(json.reason).toMatch(/correctly signed but its payload cannot be decoded/);
+  });
+
+  it("sends no body for HEAD but keeps the headers", async () => {
+    const response = await handle("/api/flask/persistent/", { method: "HEAD" });
+    expect(response.body).toBeNull();
+    expect(response.headers.get("content-length")).toBe("68");
+  });
+});
+
+describe("the site's own answers", () => {
+  it("404s an unknown app with JSON naming the apps", async () => {
+    const response = await handle("/api/flask/nope/");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "unknown-app", apps: ["persistent", "weak", "principal", "principal-no-sessions"] });
+  });
+
+  it("400s an invalid knob, naming it", async () => {
+    const response = await handle("/api/flask/persistent/?permanent=yes");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "bad-parameter",
+      parameter: "permanent",
+      value: "yes",
+      message: 'Query parameter "permanent" must be 0 or 1; got "yes".',
+    });
+  });
+
+  it("resets an app's cookie with Flask's own deleting Set-Cookie for that path", async () => {
+    const response = await handle("/api/flask/principal/_reset", { method: "POST" });
+    expect(response.headers.getSetCookie()).toEqual(["session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/api/flask/principal"]);
+    expect(await response.json()).toMatchObject({ app: "principal", reset: true });
+  });
+
+  it("refuses other methods on the reset path", async () => {
+    const response = await handle("/api/flask/principal/_reset", { method: "DELETE" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseKnobs } from "./knobs";
+
+const parse = (query: string, accept: string | null = null) => parseKnobs(new URLSearchParams(query), accept);
+
+describe("parseKnobs", () => {
+  it("defaults to today's Flask, the app's own action, permanence untouched, refresh on, plain view", () => {
+    expect(parse("")).toEqual({ flask: "today", action: null, permanent: null, refresh: true, view: "plain" });
+  });
+
+  it("reads every knob", () => {
+    expect(parse("flask=2016&action=clear&permanent=1&refresh=0&view=json")).toEqual({
+      flask: "2016",
+      action: "clear",
+      permanent: true,
+      refresh: false,
+      view: "json",
+    });
+  });
+
+  it("names the first bad value", () => {
+    expect(parse("action=delete")).toMatchObject({ error: "bad-parameter", parameter: "action", value: "delete" });
+    expect(parse("flask=2015")).toMatchObject({ parameter: "flask" });
+    expect(parse("refresh=true")).toMatchObject({ parameter: "refresh" });
+    expect(parse("view=xml")).toMatchObject({ parameter: "view" });
+  });
+
+  it("ignores parameters it does not know, as Flask does", () => {
+    expect(parse("utm_source=x")).toMatchObject({ flask: "today" });
+  });
+
+  it("turns on the JSON view for Accept: application/json unless q=0 or view=plain", () => {
+    expect(parse("", "text/html, application/json;q=0.9")).toMatchObject({ view: "json" });
+    expect(parse("", "application/json;q=0")).toMatchObject({ view: "plain" });
+    expect(parse("", "*/*")).toMatchObject({ view: "plain" });
+    expect(parse("view=plain", "application/json")).toMatchObject({ view: "plain" });
+  });
+});
