@@ -42,8 +42,12 @@ export default defineConfig({
     { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
-    // Tests run against the production build: what readers get.
-    command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
+    // Tests run against the production build: what readers get. `npm start` answers the demo API on
+    // its lean path and the rest through Next; TEST_SERVER=next-start serves all of it with `next start`.
+    command:
+      process.env.TEST_SERVER === "next-start"
+        ? `npm run build && npx next start -H 127.0.0.1 -p ${port}`
+        : `npm run build && npm start -- -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: the production server for self-hosting. One node:http server: the demo API
+ * (`/api/flask/<app>/...`) is answered directly by the same Web-standard handler the route handler
+ * serves (scripts/lean-server.ts); every other request goes to Next.js through the request handler
+ * `next start` itself uses, so pages, static files, redirects, the headers config and 404s behave
+ * exactly as under `next start`. The route handler in app/api/ stays the deployable form for
+ * serverless hosts. Why: README, "Performance".
+ *
+ * Compiled by `npm run build` (esbuild) to `<distDir>/server.mjs`. Flags as `next start`:
+ * `-p/--port` (default env PORT, then 3000), `-H/--hostname` (default every interface).
+ */
+import { createServer } from "node:http";
+import { leanListener, parseArgs } from "./lean-server";
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2), process.env);
+  if ("error" in options) {
+    console.error(`server: ${options.error}`);
+    process.exit(2);
+  }
+  // As `next start` does, before Next and React load: they choose their production builds from it.
+  (process.env as Record<string, string | undefined>).NODE_ENV ||= "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, hostname: options.hostname, port: options.port });
+  await app.prepare();
+
+  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY }));
+  server.listen(options.port, options.hostname, () => {
+    const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
+    console.log(`Ready on http://${host.includes(":") ? `[${host}]` : host}:${options.port} (demo API on node:http, the rest through Next.js)`);
+  });
+
+  const stop = () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+void main();
