@@ -4,6 +4,7 @@
  * and both agree on what every mutated cookie, odd base64 string, float and ` d` date means.
  * Fails when Flask cannot be run, unless SKIP_FLASK_CROSSCHECK=1 says to skip on purpose.
  */
+import { deflateRawSync, deflateSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FlaskOracle, oracleUnavailableMessage, SKIP_ENV } from "@/scripts/fixtures/flask-oracle";
@@ -107,6 +108,30 @@ describe.skipIf(skip)("cross-check against real Flask", () => {
         if (ours.ok && theirs.ok) expect(pyRepr(ours.value), text).toBe(theirs.repr);
       }),
     );
+  });
+
+  it("agrees on signed compressed payloads, damaged or not (zlib as Python reads it)", async () => {
+    const cases = fc.sample(
+      fc.tuple(pySession, fc.integer({ min: 0, max: 9 }), fc.constantFrom("none", "flip", "truncate", "append", "raw"), fc.nat(), fc.integer({ min: 1, max: 255 })),
+      { numRuns: 250, seed: seed + 7 },
+    );
+    const outcomes = await Promise.all(
+      cases.map(async ([session, level, damage, at, value]) => {
+        const json = Buffer.from(dumpsTagged(session));
+        let bytes = damage === "raw" ? deflateRawSync(json, { level }) : deflateSync(json, { level });
+        const i = at % bytes.length;
+        if (damage === "flip") bytes[i] ^= value;
+        if (damage === "truncate") bytes = bytes.subarray(0, i);
+        if (damage === "append") bytes = Buffer.concat([bytes, Buffer.from([value, 0, value])]);
+        const cookie = await flask().sign("." + bytes.toString("base64url"), "k", NOW);
+        const [ours, theirs] = await Promise.all([decodeSessionCookie(cookie, "k", { now: NOW }), flask().open(cookie, "k", NOW)]);
+        const oursSeen = ours.outcome === "undecodable" && ours.error.code === "non-str-key" ? "ok" : ours.outcome;
+        expect(oursSeen, `${damage} ${cookie}`).toBe(theirs.outcome);
+        if (ours.outcome === "ok" && theirs.outcome === "ok") expect(sessionRepr("SecureCookieSession", ours.session)).toBe(theirs.sessionRepr);
+        return ours.outcome;
+      }),
+    );
+    expect(new Set(outcomes)).toEqual(new Set(["ok", "undecodable"]));
   });
 
   it("reads ` d` dates exactly as Werkzeug's parse_date does", async () => {

@@ -5,6 +5,7 @@
  * reverses that and any failure there is `BadPayload`, which Flask does not catch (a 500).
  */
 import { b64urlDecodeDetailed, b64urlEncode } from "./base64";
+import { inflateZlib } from "./inflate";
 import type { PyDict, PyValue } from "./py-value";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
@@ -14,19 +15,19 @@ export type DecodedPayload =
   | { ok: true; value: PyValue; json: string; compressed: boolean }
   | { ok: false; error: PayloadError };
 
-async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
+async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream): Promise<Uint8Array<ArrayBuffer>> {
   const output = new Blob([bytes]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(output).arrayBuffer());
 }
 
-/** zlib format (RFC 1950), as Python's `zlib.compress` writes and `zlib.decompress` reads. */
+/**
+ * zlib format (RFC 1950), as Python's `zlib.compress` writes it. Reading uses our own inflater
+ * (inflate.ts): platforms' DecompressionStream disagree with Python on trailing bytes.
+ */
 export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   return pipe(bytes, new CompressionStream("deflate"));
 }
 
-export function zlibDecompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  return pipe(bytes, new DecompressionStream("deflate"));
-}
 
 /** `URLSafeSerializerMixin.dump_payload` of Flask's tagged JSON. Throws SerializeError. */
 export async function encodePayload(value: PyDict): Promise<string> {
@@ -47,7 +48,7 @@ export async function decodePayload(payload: string): Promise<DecodedPayload> {
   let bytes = decoded.bytes;
   if (compressed) {
     try {
-      bytes = await zlibDecompress(bytes);
+      bytes = inflateZlib(bytes);
     } catch (e) {
       return {
         ok: false,
