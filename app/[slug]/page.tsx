@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Prose } from "@/components/prose";
 import { getArticle } from "@/lib/content/article";
 import { getPosts } from "@/lib/content/posts";
+import { site } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -40,8 +41,20 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getArticle(slug);
   if (!article) notFound();
 
+  // Structured data for search engines. `<` is escaped so the JSON cannot close the script tag.
+  const structuredData = JSON.stringify({
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: article.title,
+    description: article.description,
+    datePublished: article.date.toISOString(),
+    keywords: article.tags.join(", "),
+    url: new URL(`/${slug}`, site.url).toString(),
+  }).replace(/</g, "\\u003c");
+
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} />
       <article>
         <header className="mb-8">
           <h1 className="text-3xl font-bold tracking-tight text-balance text-zinc-950 sm:text-4xl dark:text-white">{article.title}</h1>

@@ -50,6 +50,8 @@ test.describe("site pages", () => {
     expect(await meta('meta[property="article:published_time"]')).toBe("2016-04-06T01:02:03.000Z");
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(/^https?:\/\/[^/]+\/disabling-cookies-in-flask$/);
     expect(await page.locator('link[rel="icon"]').first().getAttribute("href")).toMatch(/^\/icon\.svg/);
+    const structured = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null");
+    expect(structured).toMatchObject({ "@type": "BlogPosting", headline: "Disabling Cookies in Flask", datePublished: "2016-04-06T01:02:03.000Z" });
   });
 
   test("sitemap.xml lists the pages and robots.txt points to it", async ({ request }) => {

@@ -1,0 +1,24 @@
+import { toHtml } from "hast-util-to-html";
+import { describe, expect, it } from "vitest";
+import { getArticle } from "./article";
+
+describe("the article as the site renders it", () => {
+  it("goes through the pipeline with its code highlighted, its notes and its embeds in place", async () => {
+    const article = await getArticle("disabling-cookies-in-flask");
+    expect(article).toBeDefined();
+    const html = toHtml(article!.hast);
+    expect(html).not.toContain("{% highlight");
+    expect(html.match(/<pre class="shiki/g)).toHaveLength(3);
+    expect(html.match(/<editor-note>/g)).toHaveLength(3);
+    expect(html.match(/<live-demo apps="[^"]+"><\/live-demo>/g)).toEqual([
+      '<live-demo apps="persistent"></live-demo>',
+      '<live-demo apps="persistent,weak"></live-demo>',
+      '<live-demo apps="principal,principal-no-sessions"></live-demo>',
+    ]);
+    expect(html).toContain('<cookie-decoder cookie="eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc">');
+  });
+
+  it("is undefined for a slug with no file", async () => {
+    expect(await getArticle("no-such-article")).toBeUndefined();
+  });
+});
