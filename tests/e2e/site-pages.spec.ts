@@ -54,6 +54,12 @@ test.describe("site pages", () => {
     expect(structured).toMatchObject({ "@type": "BlogPosting", headline: "Disabling Cookies in Flask", datePublished: "2016-04-06T01:02:03.000Z" });
   });
 
+  test("a favicon answers at the address old browsers ask for", async ({ request }) => {
+    const response = await request.get("/favicon.ico");
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  });
+
   test("sitemap.xml lists the pages and robots.txt points to it", async ({ request }) => {
     const sitemap = await (await request.get("/sitemap.xml")).text();
     expect(sitemap).toMatch(/<loc>https?:\/\/[^<]+\/disabling-cookies-in-flask<\/loc>/);
