@@ -43,8 +43,11 @@ class Inflater {
   private out: Uint8Array;
   private outLen = 0;
 
-  constructor(private readonly input: Uint8Array) {
-    this.out = new Uint8Array(Math.max(64, input.length * 4));
+  constructor(
+    private readonly input: Uint8Array,
+    private readonly maxOutput: number,
+  ) {
+    this.out = new Uint8Array(Math.max(64, Math.min(input.length * 4, maxOutput)));
   }
 
   private byte(): number {
@@ -64,6 +67,7 @@ class Inflater {
   }
 
   private emit(b: number) {
+    if (this.outLen >= this.maxOutput) throw new InflateError(`inflates to more than ${this.maxOutput} bytes`);
     if (this.outLen === this.out.length) {
       const bigger = new Uint8Array(this.out.length * 2);
       bigger.set(this.out);
@@ -206,7 +210,11 @@ export function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-/** `zlib.decompress(data)`: the inflated bytes, or an InflateError with zlib's reason. */
-export function inflateZlib(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Inflater(data).run();
+/**
+ * `zlib.decompress(data)`: the inflated bytes, or an InflateError with zlib's reason. `maxOutput`
+ * stops a decompression bomb (a few KB that inflate to gigabytes) before it takes the memory;
+ * Python has no such limit.
+ */
+export function inflateZlib(data: Uint8Array, maxOutput = Infinity): Uint8Array<ArrayBuffer> {
+  return new Inflater(data, maxOutput).run();
 }
