@@ -121,7 +121,7 @@ function sendPlain(res: ServerResponse, status: number, text: string): void {
  */
 export function leanListener(
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  options: ServerOptions & { secret?: string },
+  options: ServerOptions & { secret?: string; trustProxy?: boolean },
 ): RequestListener {
   const origins = { http: requestOrigin("http", options.hostname, options.port), https: requestOrigin("https", options.hostname, options.port) };
 
@@ -129,7 +129,7 @@ export function leanListener(
     const https = String(req.headers["x-forwarded-proto"] ?? "").includes("https");
     const request = await toRequest(req, https ? origins.https : origins.http);
     if (request === null) return sendPlain(res, 413, "Request body too large.\n");
-    await sendResponse(await handleFlaskRequest(request, { secret: options.secret }), res);
+    await sendResponse(await handleFlaskRequest(request, { secret: options.secret, trustProxy: options.trustProxy }), res);
   }
 
   return (req, res) => {

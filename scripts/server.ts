@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   await app.prepare();
 
-  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY }));
+  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1" }));
   server.listen(options.port, options.hostname, () => {
     const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
     console.log(`Ready on http://${host.includes(":") ? `[${host}]` : host}:${options.port} (demo API on node:http, the rest through Next.js)`);

@@ -57,7 +57,12 @@ export type FlaskExchange = {
 };
 
 export type ExchangeRequest = { method: string; url: URL; headers: Headers };
-export type ExchangeOptions = { secret: string; nowMs: number };
+export type ExchangeOptions = {
+  secret: string;
+  nowMs: number;
+  /** The request came over HTTPS: run with SESSION_COOKIE_SECURE = True, as a Flask app served over HTTPS should. */
+  secureCookies?: boolean;
+};
 
 type Context = {
   app: AppName;
@@ -83,7 +88,7 @@ export async function runFlaskExchange(app: AppName, knobs: Knobs, request: Exch
     app,
     knobs,
     legacy,
-    config: { ...defaultSessionConfig(appRoot(app)), refreshEachRequest: knobs.refresh },
+    config: { ...defaultSessionConfig(appRoot(app)), refreshEachRequest: knobs.refresh, secure: options.secureCookies === true },
     cookiePairs: legacy ? lastWins(parseCookieHeader(cookieHeader)) : parseCookieHeader(cookieHeader),
     request,
     options,

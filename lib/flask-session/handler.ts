@@ -19,7 +19,20 @@ export type HandlerOptions = {
   secret?: string;
   /** Clock in Unix milliseconds (default Date.now). */
   now?: () => number;
+  /**
+   * Believe `X-Forwarded-Proto` (env TRUST_PROXY=1): only behind a proxy that sets it. Then a request
+   * the proxy received over HTTPS gets `Secure` demo cookies. Otherwise the header is ignored, as
+   * Flask ignores it without Werkzeug's ProxyFix, since any client can send it.
+   */
+  trustProxy?: boolean;
 };
+
+/** ProxyFix(x_proto=1): the value the last proxy appended, i.e. the right-most one. */
+export function isForwardedHttps(headers: Headers, trustProxy: boolean | undefined): boolean {
+  if (trustProxy !== true) return false;
+  const values = (headers.get("x-forwarded-proto") ?? "").split(",");
+  return values[values.length - 1].trim().toLowerCase() === "https";
+}
 
 export const RESET_SEGMENT = "_reset";
 
@@ -43,9 +56,10 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
   const knobs = parseKnobs(url.searchParams, request.headers.get("accept"));
   if ("error" in knobs) return siteError(400, knobs);
 
-  if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs);
+  const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
+  if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs, secureCookies);
 
-  const exchange = await runFlaskExchange(name, knobs, { method: request.method, url, headers: request.headers }, { secret, nowMs });
+  const exchange = await runFlaskExchange(name, knobs, { method: request.method, url, headers: request.headers }, { secret, nowMs, secureCookies });
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainResponse(exchange);
 }
 
@@ -84,15 +98,15 @@ function jsonView(exchange: FlaskExchange, knobs: Knobs): Response {
 }
 
 /** The site's reset: Flask's own deleting cookie (`Response.delete_cookie` with the session settings) for the app's path. */
-function reset(method: string, app: AppName, knobs: Knobs): Response {
+function reset(method: string, app: AppName, knobs: Knobs, secure: boolean): Response {
   if (method !== "GET" && method !== "POST" && method !== "HEAD") {
     return siteError(405, { error: "method-not-allowed", message: `${RESET_SEGMENT} answers GET and POST.` }, { Allow: "GET, HEAD, POST" });
   }
-  const config = defaultSessionConfig(appRoot(app));
+  const config = { ...defaultSessionConfig(appRoot(app)), secure };
   const setCookie =
     knobs.flask === "2016"
       ? dumpCookie2016(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
-      : dumpCookie(config.cookieName, "", { path: config.path, httponly: config.httponly, expires: 0, maxAge: 0 });
+      : dumpCookie(config.cookieName, "", { path: config.path, secure: config.secure, httponly: config.httponly, expires: 0, maxAge: 0 });
   const headers = new Headers({ "Content-Type": "application/json", "Cache-Control": "no-store" });
   headers.append("Set-Cookie", setCookie);
   const body = method === "HEAD" ? null : `${JSON.stringify({ app, reset: true, setCookie }, null, 2)}\n`;

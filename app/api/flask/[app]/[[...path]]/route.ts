@@ -4,7 +4,7 @@ import { handleFlaskRequest } from "@/lib/flask-session/handler";
 export const dynamic = "force-dynamic";
 
 function handle(request: Request): Promise<Response> {
-  return handleFlaskRequest(request, { secret: process.env.DEMO_SECRET_KEY });
+  return handleFlaskRequest(request, { secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1" });
 }
 
 // Flask answers every method itself (405 with Allow, its own OPTIONS), so all of them reach the app.
