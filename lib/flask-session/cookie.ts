@@ -11,7 +11,7 @@
  */
 import { decodePayload, encodePayload, type PayloadErrorCode } from "./payload";
 import type { PyDict, PyValue } from "./py-value";
-import { isFalsy } from "./tagged-json";
+import { isFalsy, pyIterate } from "./tagged-json";
 import { decodeTimestamp, EPOCH_2011, FLASK_MAX_AGE, signToken, splitToken, verifyToken, type Epoch, type TokenError } from "./signer";
 
 export type UndecodableCode = PayloadErrorCode | "bad-session" | "non-str-key" | "timestamp-out-of-range";
@@ -34,24 +34,9 @@ function typeLabel(value: PyValue): string {
 
 /** One element of `dict(sequence)`: it must iterate to exactly two items, the first a str here. */
 function pairOf(item: PyValue, index: number): { ok: true; key: string; value: PyValue } | { ok: false; code: "bad-session" | "non-str-key"; message: string } {
-  let pair: PyValue[];
-  switch (item.type) {
-    case "list":
-    case "tuple":
-      pair = item.items;
-      break;
-    case "str":
-    case "markup":
-      pair = [...item.value].map((ch) => ({ type: "str", value: ch }));
-      break;
-    case "dict":
-      pair = [...item.entries.keys()].map((k) => ({ type: "str", value: k }));
-      break;
-    case "bytes":
-      pair = [...item.value].map((b) => ({ type: "int", value: BigInt(b) }));
-      break;
-    default:
-      return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence is a ${typeLabel(item)}, not a pair (TypeError).` };
+  const pair = pyIterate(item);
+  if (pair === null) {
+    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence is a ${typeLabel(item)}, not a pair (TypeError).` };
   }
   if (pair.length !== 2) {
     return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence has length ${pair.length}; 2 is required (ValueError).` };
@@ -74,21 +59,10 @@ function pairOf(item: PyValue, index: number): { ok: true; key: string; value: P
 export function sessionFromValue(value: PyValue): SessionResult {
   if (isFalsy(value)) return { ok: true, session: { type: "dict", entries: new Map() } };
   if (value.type === "dict") return { ok: true, session: value };
-  let items: PyValue[];
-  switch (value.type) {
-    case "list":
-    case "tuple":
-      items = value.items;
-      break;
-    case "str":
-    case "markup":
-      items = [...value.value].map((ch) => ({ type: "str", value: ch }));
-      break;
-    case "bytes":
-      items = [...value.value].map((b) => ({ type: "int", value: BigInt(b) }));
-      break;
-    default:
-      return { ok: false, code: "bad-session", message: `The signed payload is a ${typeLabel(value)}; dict() cannot build a session from it (TypeError).` };
+  // dict() of a dict-like is handled above; a str, bytes, list or tuple must hold pairs.
+  const items = pyIterate(value);
+  if (items === null) {
+    return { ok: false, code: "bad-session", message: `The signed payload is a ${typeLabel(value)}; dict() cannot build a session from it (TypeError).` };
   }
   const entries = new Map<string, PyValue>();
   for (let i = 0; i < items.length; i++) {

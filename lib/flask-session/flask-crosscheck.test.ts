@@ -144,6 +144,9 @@ describe.skipIf(skip)("cross-check against real Flask", () => {
           ([d, day, m, y, h, s, z]) => `${d} ${day} ${m} ${y} ${h}:0${s % 10}:${s} ${z}`,
         ),
         pyText,
+        // int() and str.isdigit() corners: Unicode digits, underscores, signs, odd separators.
+        fc.constantFrom("06 Apr \u2474 01:02:03 2016", "\u0660\u0666 Apr \u0662\u0660\u0661\u0666 01:02:03 GMT", "06 Apr 2_016 01:02:03 GMT",
+          "06 Apr +2016 01:02:03", "Wed,06 Apr 2016 01.02.03 +0100", "06-Apr-16 01:02:03 GMT", "Apr 06 2016 01:02", "06 Apr 2016, 01:02:03, GMT"),
       ),
       { numRuns: 300, seed: seed + 4 },
     );

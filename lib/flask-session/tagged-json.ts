@@ -65,7 +65,7 @@ export function jsonString(text: string): string {
 }
 
 /** Python's JSON number for a float: float.__repr__, with NaN/Infinity/-Infinity (allow_nan=True). */
-function jsonFloat(x: number): string {
+export function jsonFloat(x: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
@@ -356,22 +356,29 @@ function untag(value: PyDict): PyValue {
   }
 }
 
-/** Python `iter(value)` as `tuple()` consumes it. */
-function iterate(value: PyValue, tag: string): PyValue[] {
+/** The items Python's `iter(value)` yields, or null for a value that is not iterable. */
+export function pyIterate(value: PyValue): PyValue[] | null {
   switch (value.type) {
     case "list":
     case "tuple":
       return value.items;
     case "str":
     case "markup":
+      // Iterating a Markup yields plain str characters.
       return [...value.value].map((ch) => ({ type: "str", value: ch }));
     case "bytes":
       return [...value.value].map((b) => ({ type: "int", value: BigInt(b) }));
     case "dict":
       return [...value.entries.keys()].map((k) => ({ type: "str", value: k }));
     default:
-      throw new TagError(`The "${tag}" tag holds a ${typeName(value)}, and Python cannot iterate over it (TypeError).`);
+      return null;
   }
+}
+
+function iterate(value: PyValue, tag: string): PyValue[] {
+  const items = pyIterate(value);
+  if (items === null) throw new TagError(`The "${tag}" tag holds a ${typeName(value)}, and Python cannot iterate over it (TypeError).`);
+  return items;
 }
 
 function toBytes(value: PyValue): PyValue {
@@ -472,6 +479,10 @@ const ZONES: Record<string, number> = {
   UT: 0, UTC: 0, GMT: 0, Z: 0, AST: -400, ADT: -300, EST: -500, EDT: -400, CST: -600, CDT: -500, MST: -700, MDT: -600, PST: -800, PDT: -700,
 };
 
+/** Python 3.11 `str.isdigit()` of a first character: decimal digits plus the 128 other "digit" characters. */
+const PY_ISDIGIT_START =
+  /^[\p{Nd}\u{b2}-\u{b3}\u{b9}\u{1369}-\u{1371}\u{19da}\u{2070}\u{2074}-\u{2079}\u{2080}-\u{2089}\u{2460}-\u{2468}\u{2474}-\u{247c}\u{2488}-\u{2490}\u{24ea}\u{24f5}-\u{24fd}\u{24ff}\u{2776}-\u{277e}\u{2780}-\u{2788}\u{278a}-\u{2792}\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]/u;
+
 /** Python `int(text)` in base 10, or null where it raises ValueError. */
 function pyInt(text: string): number | null {
   const m = /^([+-]?)(.*)$/su.exec(text.replace(PY_STRIP_RE, ""))!;
@@ -531,10 +542,7 @@ export function parseHttpDate(input: string): PyValue | null {
     yy = yy.slice(0, -1);
     if (!yy) return null;
   }
-  // Python raises IndexError on tm[-1] or yy[0] of an empty string: parse_date does not catch it.
-  if (!yy) throw new TagError(`The " d" tag is a date Python's parser fails on (IndexError).`);
-  if (!/^[\p{Nd}\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468\u24ea]/u.test(yy)) [yy, tz] = [tz, yy];
-  if (!tm) throw new TagError(`The " d" tag is a date Python's parser fails on (IndexError).`);
+  if (!PY_ISDIGIT_START.test(yy)) [yy, tz] = [tz, yy];
   if (tm.endsWith(",")) tm = tm.slice(0, -1);
   let parts = tm.split(":");
   let thh: string, tmm: string, tss: string;
