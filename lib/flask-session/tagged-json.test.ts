@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { py } from "./py-value";
 import { pyRepr } from "./python-repr";
-import { compareCodePoints, dumpsTagged, jsonString, loadsTagged, parseHttpDate, SerializeError } from "./tagged-json";
+import { compareCodePoints, dumpsTagged, jsonString, loadsTagged, MAX_DEPTH, parseHttpDate, SerializeError } from "./tagged-json";
 
 type Fixtures = { tagged: Array<{ name: string; text: string; flask: { ok: true; repr: string; tagged?: string } | { ok: false; exception: string } }> };
 const fixtures: Fixtures = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"));
@@ -31,6 +31,16 @@ describe("reading tagged JSON as Flask does (fixtures from Flask's TaggedJSONSer
     expect(loadsTagged("{").ok === false && (loadsTagged("{") as { error: { code: string } }).error.code).toBe("not-json");
     const bad = loadsTagged('{"a": {" b": 5}}');
     expect(bad.ok === false && bad.error.code).toBe("bad-tag");
+  });
+});
+
+describe("nesting limit", () => {
+  const nested = (levels: number) => '{"a":' + "[".repeat(levels - 1) + "]".repeat(levels - 1) + "}";
+
+  it(`loads ${MAX_DEPTH} levels and refuses one more, like Python's decoder under gunicorn`, () => {
+    expect(loadsTagged(nested(MAX_DEPTH)).ok).toBe(true);
+    const deeper = loadsTagged(nested(MAX_DEPTH + 1));
+    expect(deeper.ok === false && deeper.error.message).toMatch(/recursion/);
   });
 });
 
