@@ -58,7 +58,7 @@ function StatusBadge({ status }: { status: number }) {
   return <span className={`${badge} ${tone}`}>{status}</span>;
 }
 
-const pre = "m-0 overflow-hidden rounded-md bg-zinc-100 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100";
+const pre = "m-0 overflow-hidden rounded-md bg-zinc-100 p-3 font-mono text-xs leading-relaxed wrap-anywhere whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100";
 
 /**
  * One request and Flask's answer, as sent: the request with its Cookie header, the status line,
@@ -74,7 +74,7 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
     <li data-exchange={number} data-app={exchange.app} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-700">
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold text-zinc-950 dark:text-white">Request {number}</span>
-        <span className="font-mono text-xs break-all text-zinc-700 dark:text-zinc-300">
+        <span className="font-mono text-xs wrap-anywhere text-zinc-700 dark:text-zinc-300">
           {exchange.app} · Flask {exchange.flaskVersion}
         </span>
         <StatusBadge status={exchange.response.status} />
@@ -121,7 +121,7 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
       </div>
       {exchange.session.after && (
         <p className="mt-3 text-sm text-zinc-800 dark:text-zinc-200">
-          Session after the view: <code className="font-mono text-xs break-all">{exchange.session.after.repr}</code>
+          Session after the view: <code className="font-mono text-xs wrap-anywhere">{exchange.session.after.repr}</code>
         </p>
       )}
     </li>

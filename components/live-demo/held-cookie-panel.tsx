@@ -46,14 +46,14 @@ export function HeldCookiePanel({ app }: { app: AppName }) {
         <>
           <p className="mt-1 text-zinc-700 dark:text-zinc-300">
             The next request carries{" "}
-            <code className="font-mono text-xs break-all text-zinc-900 dark:text-zinc-100" data-field="held-cookie">
+            <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-cookie">
               session={held.value}
             </code>{" "}
             {held.expires ? `(kept until ${held.expires})` : "(kept until the browser closes)"}.
           </p>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {principal ? "What Flask-Principal stored in the session, decoded without the key:" : "Decoded without the key (signed, not encrypted):"}{" "}
-            <code className="font-mono text-xs break-all text-zinc-900 dark:text-zinc-100" data-field="held-session">
+            <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-session">
               {session === undefined ? "…" : (session ?? "(cannot be decoded)")}
             </code>
           </p>

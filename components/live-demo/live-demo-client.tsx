@@ -134,7 +134,7 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
 
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Next request:{" "}
-        <code className="font-mono text-xs break-all text-zinc-900 dark:text-zinc-100" data-field="next-request">
+        <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="next-request">
           GET {request.path}
           {request.headers.Authorization ? ` · Authorization: ${request.headers.Authorization}` : ""}
         </code>
@@ -170,24 +170,24 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
       {resetHeader && (
         <p className="text-sm text-zinc-800 dark:text-zinc-200">
           Reset: the server answered{" "}
-          <code className="font-mono text-xs break-all" data-field="reset-set-cookie">
+          <code className="font-mono text-xs wrap-anywhere" data-field="reset-set-cookie">
             Set-Cookie: {resetHeader}
           </code>
           , and the browser dropped the cookie for <code className="font-mono text-xs">{cookiePath(config.app)}</code>.
         </p>
       )}
 
-      <section aria-label="Requests sent so far">
+      <div>
         {entries.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No requests yet. Press Send request: your browser sends its real cookie, and the timeline shows what came back.</p>
         ) : (
-          <ol className="space-y-3" data-timeline>
+          <ol className="space-y-3" aria-label="Requests sent so far, newest first" data-timeline>
             {entries.map((entry) => (
               <ExchangeEntry key={entry.number} entry={entry} />
             ))}
           </ol>
         )}
-      </section>
+      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { demoRequest } from "@/lib/live-demo/config";
 import type { Example } from "@/lib/live-demo/examples";
 import { ExchangeEntry } from "./exchange-entry";
 import { APP_LABELS } from "./labels";
@@ -13,26 +14,19 @@ export function StaticExample({ examples }: { examples: Example[] }) {
         A recorded example: these answers were computed when the site was built, by the same code that answers the live demo, with the
         clock set to the day of the article. The live demo, which sends real requests from your browser, needs JavaScript.
       </p>
-      {examples.map((example) => (
-        <div key={example.config.app} className="space-y-2">
-          <p className="text-sm font-semibold text-zinc-950 dark:text-white">
+      {examples.map((example, index) => (
+        // Every app's example is in the page; the ones after the first start folded (native details: no script needed).
+        <details key={example.config.app} open={index === 0} className="space-y-2">
+          <summary className="cursor-pointer text-sm font-semibold text-zinc-950 dark:text-white">
             {APP_LABELS[example.config.app]}: two requests in a row, the second carrying the cookie the first left
-          </p>
-          <ol className="space-y-3">
-            {example.exchanges.map((exchange, index) => (
-              <ExchangeEntry
-                key={index}
-                entry={{ number: index + 1, exchange, authorization: exchangeAuthorization(example) }}
-              />
+          </summary>
+          <ol className="mt-2 space-y-3">
+            {example.exchanges.map((exchange, step) => (
+              <ExchangeEntry key={step} entry={{ number: step + 1, exchange, authorization: demoRequest(example.config).headers.Authorization ?? null }} />
             ))}
           </ol>
-        </div>
+        </details>
       ))}
     </div>
   );
-}
-
-function exchangeAuthorization(example: Example): string | null {
-  const { config } = example;
-  return config.app.startsWith("principal") && config.token !== "none" ? `Bearer ${config.token}-token` : null;
 }
