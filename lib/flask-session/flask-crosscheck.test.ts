@@ -43,6 +43,16 @@ describe.skipIf(skip)("cross-check against real Flask", () => {
     expect(await flask().versions()).toMatchObject({ flask: "2.2.2", itsdangerous: "2.1.2" });
   });
 
+  it("on the real clock: our cookie minted now opens in Flask now, and Flask's opens in ours", async () => {
+    const session = fc.sample(pySession, { numRuns: 1, seed })[0];
+    const ours = await encodeSessionCookie(session, "now-key");
+    const now = Math.floor(Date.now() / 1000);
+    expect(await flask().open(ours, "now-key", now)).toMatchObject({ outcome: "ok", session: { tagged: dumpsTagged(session) } });
+    const theirs = await flask().mint(dumpsTagged(session), "now-key", now);
+    const opened = await decodeSessionCookie(theirs, "now-key");
+    expect(opened.outcome === "ok" && dumpsTagged(opened.session)).toBe(dumpsTagged(session));
+  });
+
   it("cookies our engine mints load in Flask with the same key, as the same session", async () => {
     const sessions = fc.sample(pySession, { numRuns: 150, seed });
     await Promise.all(
