@@ -1,8 +1,8 @@
 import type { Components } from "hast-util-to-jsx-runtime";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { directiveSpecs, type DirectiveName, type DirectiveProps } from "@/lib/content/directives";
 import { CodeBlock } from "./code-block";
+import { CookieDecoderEmbed } from "./cookie-decoder/cookie-decoder-embed";
 import { EmbedBoundary } from "./embed-boundary";
 import { EditorNote } from "./editor-note";
 import { LiveDemo } from "./live-demo/live-demo";
@@ -15,7 +15,7 @@ import { LiveDemo } from "./live-demo/live-demo";
  */
 const directives: { [Name in DirectiveName]: (props: DirectiveProps[Name] & { children?: ReactNode }) => ReactNode } = {
   "live-demo": LiveDemo,
-  "cookie-decoder": CookieDecoderPlaceholder,
+  "cookie-decoder": CookieDecoderEmbed,
   "editor-note": EditorNote,
 };
 
@@ -42,21 +42,3 @@ export const proseComponents = {
   pre: CodeBlock,
   ...Object.fromEntries(Object.keys(directives).map((name) => [name, withParsedAttributes(name as DirectiveName)])),
 } as Components;
-
-/** Placeholder until the cookie decoder embed lands. */
-function CookieDecoderPlaceholder({ cookie }: DirectiveProps["cookie-decoder"]) {
-  return (
-    <EmbedPlaceholder label="Cookie decoder">
-      Decoder for <code className="break-all">{cookie}</code>: open the <Link href="/decoder">cookie decoder</Link>.
-    </EmbedPlaceholder>
-  );
-}
-
-function EmbedPlaceholder({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed border-zinc-400 px-4 py-3 text-sm text-zinc-700 dark:border-zinc-500 dark:text-zinc-300">
-      <p className="font-semibold">{label} (placeholder)</p>
-      <p>{children}</p>
-    </div>
-  );
-}

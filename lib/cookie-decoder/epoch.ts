@@ -68,3 +68,8 @@ export function formatUtc(seconds: number): string {
   if (iso.startsWith("+") || iso.startsWith("-")) return `${iso.replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
+
+/** The clock in Unix seconds. For a statically built page this is the build time. */
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

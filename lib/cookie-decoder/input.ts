@@ -142,3 +142,8 @@ function fail(code: InputErrorCode, message: string): InputError {
 function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** The Set-Cookie value as pasted, for the size check (Werkzeug measures the whole header value). */
+export function setCookieValue(read: CookieInput): string {
+  return [`${read.name ?? SESSION_COOKIE_NAME}=${read.value}`, ...read.attributes.map(([k, v]) => (v === null ? k : `${k}=${v}`))].join("; ");
+}

@@ -10,11 +10,11 @@
  */
 import { b64urlDecodeDetailed } from "@/lib/flask-session/base64";
 import { sessionFromValue } from "@/lib/flask-session/cookie";
-import { zlibDecompress } from "@/lib/flask-session/payload";
+import { decodePayload } from "@/lib/flask-session/payload";
 import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
 import { pyRepr, sessionRepr } from "@/lib/flask-session/python-repr";
 import { decodeTimestamp, EPOCH_2011, MAX_PY_TIMESTAMP, splitToken, type Epoch } from "@/lib/flask-session/signer";
-import { dumpsTagged, loadsTagged } from "@/lib/flask-session/tagged-json";
+import { dumpsTagged } from "@/lib/flask-session/tagged-json";
 import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
 import { guessEpoch, type EpochGuess } from "./epoch";
 import { prettyJson } from "./pretty-json";
@@ -133,6 +133,20 @@ function readTimestamp(segment: string, now: number): TimestampReading | DecodeE
   return reading;
 }
 
+function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The engine's zlib message without its own lead-in, which the decoder phrases itself. */
+function stripPrefix(message: string): string {
+  const cut = message.indexOf("inflate: ");
+  return cut >= 0 ? message.slice(cut + "inflate: ".length) : message;
+}
+
 /** The payload stages; stops at the first failure and says which stage and why. */
 export async function readPayload(segment: string): Promise<{ reading: PayloadReading; error: DecodeError | null }> {
   const compressed = segment.startsWith(".");
@@ -156,30 +170,27 @@ export async function readPayload(segment: string): Promise<{ reading: PayloadRe
     return fail("base64", "bad-base64", `The payload is not valid base64: ${decoded.error.message}${body.length % 4 === 1 ? " (its length is one more than a multiple of 4)" : ""}.`);
   }
   reading.base64Bytes = decoded.bytes.length;
-  let bytes = decoded.bytes;
-  if (compressed) {
-    try {
-      bytes = await zlibDecompress(bytes);
-    } catch (e) {
-      const why = e instanceof Error && e.message ? `: ${e.message.replace(/\.$/, "")}` : "";
-      return fail(
-        "zlib",
-        "bad-zlib",
-        `The payload starts with “.”, which marks zlib-compressed data, but its ${decoded.bytes.length} bytes do not inflate${why}.`,
-      );
-    }
-    reading.inflatedBytes = bytes.length;
-  }
-  try {
-    reading.json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return fail("utf8", "not-utf8", `The payload's ${bytes.length} decoded bytes are not UTF-8 text, so they cannot be JSON.`);
-  }
-  const loaded = loadsTagged(reading.json);
+  // The rest of the chain is the engine's own decodePayload (inflate, UTF-8, tagged JSON); its
+  // error code says which stage failed.
+  const loaded = await decodePayload(segment);
   if (!loaded.ok) {
-    const what = loaded.error.code === "bad-tag" ? "A tagged value is malformed" : "The payload is not JSON";
-    return fail("json", loaded.error.code, `${what}: ${loaded.error.message}`);
+    if (!compressed) reading.json = utf8Text(decoded.bytes);
+    const { code, message } = loaded.error;
+    switch (code) {
+      case "bad-zlib":
+        return fail("zlib", code, `The payload starts with “.”, which marks zlib-compressed data, but its ${decoded.bytes.length} bytes do not inflate: ${stripPrefix(message)}`);
+      case "not-utf8":
+        return fail("utf8", code, `The payload's decoded bytes are not UTF-8 text, so they cannot be JSON.`);
+      case "bad-tag":
+        return fail("json", code, `A tagged value is malformed: ${message}`);
+      case "not-json":
+        return fail("json", code, `The payload is not JSON: ${message.replace(/^Not valid JSON: /, "")}`);
+      default:
+        return fail("base64", code, message);
+    }
   }
+  reading.json = loaded.json;
+  if (compressed) reading.inflatedBytes = new TextEncoder().encode(loaded.json).length;
   reading.value = loaded.value;
   const session = sessionFromValue(loaded.value);
   if (!session.ok) return fail("session", session.code, `The JSON loads, but not into a session dict: ${session.message}`);

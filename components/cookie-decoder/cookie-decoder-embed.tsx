@@ -1,0 +1,21 @@
+import { parseCookieInput, setCookieValue } from "@/lib/cookie-decoder/input";
+import { inspectCookie } from "@/lib/cookie-decoder/inspect";
+import { nowSeconds } from "@/lib/cookie-decoder/epoch";
+import { FLASK_MAX_AGE } from "@/lib/flask-session/signer";
+import { DecodedView } from "./decoded-view";
+import { EmbedShell } from "./embed-shell";
+
+/**
+ * The decoder in the article, prefilled with the article's cookie. The decode runs here, on the
+ * server, when the page is built: readers see the real content before any script loads, or
+ * without JavaScript at all. The interactive shell then lets them edit the cookie and verify it.
+ */
+export async function CookieDecoderEmbed({ cookie }: { cookie: string }) {
+  const read = parseCookieInput(cookie);
+  // Build time: the page is static, so "now" is when it was built (the view says which day).
+  const now = nowSeconds();
+  const inspection = read.ok ? await inspectCookie(read.value, { now, setCookie: read.form === "set-cookie" ? setCookieValue(read) : undefined }) : null;
+  return (
+    <EmbedShell cookie={cookie} serverView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} compact />} />
+  );
+}

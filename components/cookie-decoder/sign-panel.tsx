@@ -1,0 +1,130 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { signSessionJson, type SignResult } from "@/lib/cookie-decoder/sign";
+import type { Epoch } from "@/lib/flask-session/signer";
+import { CookieParts } from "./cookie-parts";
+import { piecesOf } from "@/lib/cookie-decoder/inspect";
+
+/**
+ * Edit the session as tagged JSON and sign it: the result is the cookie Flask would write for that
+ * session, signed now. The JSON box starts from the decoded cookie and can be reloaded from it.
+ */
+export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: string | null; secret: string; onDecode: (cookie: string) => void }) {
+  const [json, setJson] = useState(decodedJson ?? "{}");
+  const [edited, setEdited] = useState(false);
+  const [epoch, setEpoch] = useState<Epoch>("unix");
+  const [result, setResult] = useState<SignResult | null>(null);
+
+  // Follow the decoded cookie until the reader edits the JSON.
+  const [followed, setFollowed] = useState(decodedJson);
+  if (!edited && decodedJson !== null && decodedJson !== followed) {
+    setFollowed(decodedJson);
+    setJson(decodedJson);
+  }
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const signed = await signSessionJson(json, secret, { timestamp: Math.floor(Date.now() / 1000), epoch });
+      if (!cancelled) setResult(signed);
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [json, secret, epoch]);
+
+  return (
+    <div className="space-y-3 text-sm">
+      <div>
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <label htmlFor="sign-json" className="block font-medium">
+            Session (JSON with Flask&apos;s tags: <code>{'{" b": base64}'}</code> bytes, <code>{'{" t": [...]}'}</code> tuple, <code>{'{" d": "date"}'}</code> datetime, <code>{'{" m": ...}'}</code> Markup, <code>{'{" u": hex}'}</code> UUID)
+          </label>
+          {decodedJson !== null && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                setJson(decodedJson);
+                setEdited(false);
+              }}
+            >
+              Reload from the decoded cookie
+            </button>
+          )}
+        </div>
+        <textarea
+          id="sign-json"
+          value={json}
+          onChange={(e) => {
+            setJson(e.target.value);
+            setEdited(true);
+          }}
+          rows={Math.min(14, Math.max(4, json.split("\n").length + 1))}
+          spellCheck={false}
+          className="mt-1 w-full rounded-md border border-zinc-400 bg-white px-3 py-2 font-mono text-sm dark:border-zinc-600 dark:bg-zinc-900"
+        />
+      </div>
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-1 font-medium">Timestamp</legend>
+        <label className="flex items-center gap-1.5">
+          <input type="radio" name="sign-epoch" checked={epoch === "unix"} onChange={() => setEpoch("unix")} /> now, Unix epoch (itsdangerous ≥ 1.1)
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="radio" name="sign-epoch" checked={epoch === "2011"} onChange={() => setEpoch("2011")} /> now, 2011 epoch (itsdangerous &lt; 1.1)
+        </label>
+      </fieldset>
+      <div aria-live="polite">
+        {result === null ? (
+          <p>Signing…</p>
+        ) : !result.ok ? (
+          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="sign-error">
+            {result.message}
+          </p>
+        ) : (
+          <div className="space-y-2" data-testid="signed">
+            <p className="font-medium">The cookie Flask would set for this session with this key, signed now:</p>
+            <CookieParts pieces={piecesOf(result.cookie)} />
+            {result.compressed && (
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                Compressed: Flask&apos;s zlib may pick other bytes for the same data; both decode to the same session and both verify.
+              </p>
+            )}
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className={buttonClass} onClick={() => onDecode(result.cookie)}>
+                Decode this cookie
+              </button>
+              <CopyText text={result.cookie} label="Copy cookie" />
+            </div>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const buttonClass =
+  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
+
+export function CopyText({ text, label }: { text: string | (() => string); label: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <button
+      type="button"
+      className={buttonClass}
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(typeof text === "string" ? text : text());
+          setState("copied");
+        } catch {
+          setState("failed");
+        }
+        setTimeout(() => setState("idle"), 2000);
+      }}
+    >
+      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>
+    </button>
+  );
+}
