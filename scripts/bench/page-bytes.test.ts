@@ -1,0 +1,48 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { inlineScripts, measurePage, pageAssets, sizesOf } from "./page-bytes";
+
+const html = `<!DOCTYPE html><html><head>
+<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>
+<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/>
+<link rel="preload" as="font" href="/f.woff2"/>
+<link rel="icon" href="/icon.svg"/>
+<script src="/_next/static/chunks/b.js" async=""></script>
+<script src='/_next/static/chunks/c.js?dpl=1&amp;x=2'></script>
+<script>document.documentElement.dataset.theme="dark"</script>
+</head><body><script>self.__next_f.push([1,"x"])</script></body></html>`;
+
+describe("which files a page loads", () => {
+  it("lists stylesheets, script tags and script preloads once each, and nothing else", () => {
+    expect(pageAssets(html)).toEqual({
+      css: ["/_next/static/chunks/a.css"],
+      js: ["/_next/static/chunks/b.js", "/_next/static/chunks/c.js?dpl=1&x=2"],
+    });
+  });
+
+  it("collects the text of inline scripts only", () => {
+    expect(inlineScripts(html)).toBe('document.documentElement.dataset.theme="dark"self.__next_f.push([1,"x"])');
+  });
+});
+
+describe("counting bytes", () => {
+  it("gives the raw size and the gzip -6 and brotli -11 sizes", () => {
+    const bytes = new TextEncoder().encode("hello ".repeat(100));
+    expect(sizesOf(bytes)).toEqual({ raw: 600, gzip: gzipSync(bytes, { level: 6 }).length, brotli: expect.any(Number) });
+    expect(sizesOf(bytes).brotli).toBeLessThan(sizesOf(bytes).gzip);
+  });
+
+  it("sums the document and every asset by type, resolving URLs against the page", async () => {
+    const files: Record<string, string> = {
+      "http://site.test/post": html,
+      "http://site.test/_next/static/chunks/a.css": "body{color:red}",
+      "http://site.test/_next/static/chunks/b.js": "1;",
+      "http://site.test/_next/static/chunks/c.js?dpl=1&x=2": "22;",
+    };
+    const page = await measurePage("http://site.test/post", async (url) => new TextEncoder().encode(files[url] ?? `missing ${url}`));
+    expect(page.html.raw).toBe(html.length);
+    expect(page.css.raw).toBe(15);
+    expect(page.js.raw).toBe(5);
+    expect(page.assets.map((a) => a.url)).toEqual(Object.keys(files).slice(1));
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * What a page costs a reader in bytes, by type: the HTML document (inline scripts and styles
+ * included), the stylesheets and the scripts it loads, raw and compressed (gzip level 6, the level
+ * servers use by default, and brotli at its maximum, as a static host would precompress). Shared by
+ * `npm run bench` and the byte budget test (tests/e2e/budget.spec.ts), so both count the same way.
+ */
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+export type Sizes = { raw: number; gzip: number; brotli: number };
+export type Asset = { url: string; type: "css" | "js"; sizes: Sizes };
+export type PageBytes = { html: Sizes; inlineScript: Sizes; css: Sizes; js: Sizes; assets: Asset[] };
+
+export function sizesOf(bytes: Uint8Array): Sizes {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 6 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function sum(list: Sizes[]): Sizes {
+  return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
+  if (!match) return null;
+  return (match[1] ?? match[2] ?? match[3]).replace(/&amp;/g, "&");
+}
+
+/**
+ * The stylesheets and scripts a document makes the browser fetch: `<link rel=stylesheet>`,
+ * `<script src>` and script preloads (`<link rel=preload|modulepreload as=script>`), each once.
+ */
+export function pageAssets(html: string): { css: string[]; js: string[] } {
+  const css = new Set<string>();
+  const js = new Set<string>();
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = (attribute(tag, "rel") ?? "").toLowerCase().split(/\s+/);
+    const href = attribute(tag, "href");
+    if (!href) continue;
+    if (rel.includes("stylesheet")) css.add(href);
+    else if ((rel.includes("preload") || rel.includes("modulepreload")) && (attribute(tag, "as") ?? "script") === "script") js.add(href);
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = attribute(tag, "src");
+    if (src) js.add(src);
+  }
+  return { css: [...css], js: [...js] };
+}
+
+/** The text of every inline `<script>` (no src): JavaScript and data the HTML carries. */
+export function inlineScripts(html: string): string {
+  let text = "";
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) if (attribute(`<script${match[1]}>`, "src") === null) text += match[2];
+  return text;
+}
+
+/** Fetches `url` and everything it loads through `get` (bytes of an absolute URL), and counts them. */
+export async function measurePage(url: string, get: (url: string) => Promise<Uint8Array>): Promise<PageBytes> {
+  const htmlBytes = await get(url);
+  const html = new TextDecoder().decode(htmlBytes);
+  const { css, js } = pageAssets(html);
+  const assets: Asset[] = [];
+  for (const [type, list] of [["css", css], ["js", js]] as const) {
+    for (const href of list) {
+      const absolute = new URL(href, url).href;
+      assets.push({ url: absolute, type, sizes: sizesOf(await get(absolute)) });
+    }
+  }
+  return {
+    html: sizesOf(htmlBytes),
+    inlineScript: sizesOf(new TextEncoder().encode(inlineScripts(html))),
+    css: sum(assets.filter((a) => a.type === "css").map((a) => a.sizes)),
+    js: sum(assets.filter((a) => a.type === "js").map((a) => a.sizes)),
+    assets,
+  };
+}
+
+/** `get` for measurePage with the global fetch: the body as served, decompressed. */
+export async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}

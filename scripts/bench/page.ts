@@ -1,0 +1,150 @@
+/**
+ * The article page against the original, for `npm run bench`: bytes by type and Lighthouse 12
+ * (median of 3 runs, mobile and desktop) for our article and for the same post rendered by
+ * Jekyll with the minima theme, built in the same run from the copy in scripts/bench/jekyll-site.
+ */
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fetchBytes, measurePage, type PageBytes } from "./page-bytes";
+import { run } from "./proc";
+
+export const JEKYLL_SITE = "scripts/bench/jekyll-site";
+export const JEKYLL_POST_PATH = "/2016/04/06/disabling-cookies-in-flask.html";
+export const ARTICLE_PATH = "/disabling-cookies-in-flask";
+
+export type LighthouseScores = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  transferBytes: number;
+};
+export type PageSide = { label: string; url: string; bytes: PageBytes; mobile: LighthouseScores | null; desktop: LighthouseScores | null; runs: number };
+export type PageResult = { ours: PageSide; original: PageSide; notFoundJs: PageBytes["js"]; lighthouseError: string | null };
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** Serves a Jekyll `_site` as a static host does (GitHub Pages): gzip for text when the client accepts it. */
+function staticServer(root: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]));
+    let file = join(root, path);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, "index.html");
+      const body = readFileSync(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"])) && !type.startsWith("image/");
+      res.writeHead(200, { "Content-Type": type, ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}) });
+      res.end(gzip ? gzipSync(body) : body);
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not Found\n");
+    }
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+type LighthouseReport = {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number }>;
+};
+
+async function lighthouseOnce(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, index: number): Promise<LighthouseScores> {
+  const output = join(outDir, `${preset}-${index}.json`);
+  const result = await run(
+    [
+      "node_modules/.bin/lighthouse",
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${output}`,
+      "--only-categories=performance,accessibility,best-practices,seo",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking",
+      ...(preset === "desktop" ? ["--preset=desktop"] : []),
+    ],
+    { env: { CHROME_PATH: chrome }, timeoutMs: 180_000 },
+  );
+  if (result.status !== 0) throw new Error(`lighthouse ${preset} ${url} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  const report = JSON.parse(readFileSync(output, "utf8")) as LighthouseReport;
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    fcpMs: audit("first-contentful-paint"),
+    lcpMs: audit("largest-contentful-paint"),
+    tbtMs: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+    transferBytes: audit("total-byte-weight"),
+  };
+}
+
+/** Median of `runs` Lighthouse runs, each figure on its own. */
+async function lighthouse(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, runs: number): Promise<LighthouseScores> {
+  const all: LighthouseScores[] = [];
+  for (let i = 0; i < runs; i++) all.push(await lighthouseOnce(url, preset, chrome, outDir, i));
+  const keys = Object.keys(all[0]) as (keyof LighthouseScores)[];
+  return Object.fromEntries(keys.map((key) => [key, median(all.map((scores) => scores[key]))])) as LighthouseScores;
+}
+
+export async function benchPage(
+  options: { oursBase: string; jekyllPort: number; chrome: string | null; lighthouseRuns: number },
+  progress: (line: string) => void,
+): Promise<PageResult> {
+  const work = mkdtempSync(join(tmpdir(), "bench-page-"));
+  const site = join(work, "_site");
+  const jekyll = await run(["jekyll", "build", "--quiet", "--disable-disk-cache", "-s", JEKYLL_SITE, "-d", site], { timeoutMs: 120_000 });
+  if (jekyll.status !== 0) throw new Error(`jekyll build failed: ${jekyll.stderr || jekyll.stdout}`);
+  const server = await staticServer(site, options.jekyllPort);
+  try {
+    const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
+    const originalUrl = `http://127.0.0.1:${options.jekyllPort}${JEKYLL_POST_PATH}`;
+    const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
+    const notFoundJs = (await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
+      const response = await fetch(url);
+      return new Uint8Array(await response.arrayBuffer());
+    })).js;
+
+    let lighthouseError: string | null = null;
+    if (options.chrome && options.lighthouseRuns > 0) {
+      try {
+        for (const side of [original, ours]) {
+          for (const preset of ["mobile", "desktop"] as const) {
+            progress(`lighthouse ${preset} × ${options.lighthouseRuns}: ${side.url}`);
+            side[preset] = await lighthouse(side.url, preset, options.chrome, work, options.lighthouseRuns);
+          }
+          side.runs = options.lighthouseRuns;
+        }
+      } catch (error) {
+        lighthouseError = String(error);
+      }
+    } else {
+      lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
+    }
+    return { ours, original, notFoundJs, lighthouseError };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
