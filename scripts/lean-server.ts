@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { MOUNT } from "../lib/flask-session/apps";
-import { handleFlaskRequest } from "../lib/flask-session/handler";
+import { flaskHeaderOrder, handleFlaskRequest } from "../lib/flask-session/handler";
 import { applySecurityHeaders } from "../lib/security-headers";
 
 /** Larger request bodies get 413: the demo apps never read a body, and buffering must stay bounded. */
@@ -102,6 +102,16 @@ export async function sendResponse(response: Response, res: ServerResponse): Pro
   const headers = applySecurityHeaders(new Headers(response.headers));
   const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
   const raw: string[] = [];
+  const flask = flaskHeaderOrder(response);
+  if (flask) {
+    // An emulated Flask response: Flask's headers in Flask's order (Vary before or after
+    // Set-Cookie as Flask puts it, Content-Length as Flask counts it, HEAD included), then the site's.
+    for (const [name, value] of flask) raw.push(name, value);
+    for (const [name, value] of headers) if (!flask.some(([n]) => n.toLowerCase() === name)) raw.push(name, value);
+    res.writeHead(response.status, response.statusText || undefined, raw);
+    res.end(body);
+    return;
+  }
   for (const [name, value] of headers) if (name !== "set-cookie") raw.push(name, value);
   for (const cookie of headers.getSetCookie()) raw.push("set-cookie", cookie);
   if (body !== null && !headers.has("content-length")) raw.push("content-length", String(body.length));

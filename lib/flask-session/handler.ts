@@ -11,6 +11,7 @@
  */
 import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type FlaskExchange } from "./apps";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
+import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
 import { dumpCookie, dumpCookie2016 } from "./werkzeug-cookies";
 
@@ -63,12 +64,26 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainResponse(exchange);
 }
 
-/** What curl -i gets: Flask's status, headers (in Flask's order, as far as the server keeps it) and body. */
+const flaskHeaders = new WeakMap<Response, HeaderList>();
+
+/**
+ * Flask's headers of a plain response, in Flask's order, with their original names. A `Headers`
+ * object iterates sorted by name, which would put Set-Cookie before Vary even where Flask sends
+ * Vary first; a server that writes raw headers (scripts/lean-server.ts) uses this list instead.
+ * Next's route handlers can only take the `Headers`.
+ */
+export function flaskHeaderOrder(response: Response): HeaderList | undefined {
+  return flaskHeaders.get(response);
+}
+
+/** What curl -i gets: Flask's status, headers and body. */
 export function plainResponse(exchange: FlaskExchange): Response {
   const headers = new Headers();
   for (const [name, value] of exchange.headers) headers.append(name, value);
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
-  return new Response(body, { status: exchange.status, statusText: exchange.statusText, headers });
+  const response = new Response(body, { status: exchange.status, statusText: exchange.statusText, headers });
+  flaskHeaders.set(response, exchange.headers);
+  return response;
 }
 
 /** The JSON document the page reads, since page scripts cannot see Set-Cookie. */

@@ -14,10 +14,11 @@ import { dumpsTagged } from "@/lib/flask-session/tagged-json";
  * attributes, Expires 31 days on). Bodies are compared byte for byte once the re-minted cookie and
  * the host stand where Flask's were.
  *
- * What Next.js itself does to a route handler's response is allowed for, and nothing else:
- * it drops Content-Length (chunked transfer), adds its own Vary values (rsc, next-router-*,
- * Accept-Encoding), and writes headers in Fetch's order (sorted by name). Flask's header order is
- * checked on the JSON view, which lists the exchange's headers as the handler built them.
+ * Through `npm start` (the lean path) the plain response must carry Flask's headers in Flask's
+ * order with Flask's Content-Length. Through `next start` (TEST_SERVER=next-start), what Next.js
+ * does to a route handler's response is allowed for, and nothing else: it drops Content-Length
+ * (chunked transfer), adds its own Vary values (rsc, next-router-*, Accept-Encoding) and writes
+ * headers sorted by name. Either way Flask's order is also checked on the JSON view.
  */
 
 type CookieSpec = { kind: "previous" } | { kind: "raw"; value: string } | { kind: "signed"; payload: string; offset: number; secret: string };
@@ -31,6 +32,9 @@ const transcripts: Transcripts = JSON.parse(readFileSync(path.join(__dirname, ".
 const SECRET = process.env.DEMO_SECRET_KEY || transcripts.secret;
 const LIFETIME = 31 * 24 * 60 * 60;
 const NEXT_VARY = new Set(["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "accept-encoding"]);
+
+/** Playwright serves through `npm start` (the lean path) unless TEST_SERVER=next-start. */
+const LEAN_PATH = process.env.TEST_SERVER !== "next-start";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -137,6 +141,14 @@ test.describe("the demo API answers as real Flask did (transcripts replayed over
         expect(liveCookies).toHaveLength(flaskCookies.length);
         for (let i = 0; i < flaskCookies.length; i++) await expectSameCookie(liveCookies[i], flaskCookies[i]);
         expect(varyTokens(liveOf("vary").join(", "))).toEqual(varyTokens(flask.headers.find(([n]) => n === "Vary")?.[1]));
+        if (LEAN_PATH) {
+          // `npm start` writes Flask's headers raw, in Flask's order, Content-Length included.
+          const flaskNames = flask.headers.map(([n]) => n.toLowerCase());
+          expect(liveHeaders.map((h) => h.name.toLowerCase()).filter((n) => flaskNames.includes(n))).toEqual(flaskNames);
+          // The body may differ from Flask's only by the cookie and host put in it: so may its length.
+          const delta = Buffer.byteLength(expectedBody) - Buffer.byteLength(flask.body);
+          expect(liveOf("content-length")).toEqual(flask.headers.filter(([n]) => n === "Content-Length").map(([, v]) => String(Number(v) + delta)));
+        }
 
         // The JSON view (Accept: application/json) of the same request lists Flask's headers in Flask's order.
         await context.dispose();
