@@ -29,6 +29,10 @@ export const MOUNT = "/api/flask/";
 /** The tokens the principal apps accept (reference_apps.TOKENS); anything else stays anonymous. */
 export const TOKENS: Readonly<Record<string, string>> = { "alice-token": "alice", "bob-token": "bob" };
 
+/**
+ * Werkzeug fills `Allow` from a set, so real Flask's order depends on the process's hash seed;
+ * this is the order it has with PYTHONHASHSEED=0, as the transcripts are recorded.
+ */
 const ALLOW = "GET, HEAD, OPTIONS";
 
 export type SessionSnapshot = {
