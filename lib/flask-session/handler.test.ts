@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { handleFlaskRequest } from "./handler";
 
@@ -94,5 +95,39 @@ describe("the site's own answers", () => {
     const response = await handle("/api/flask/principal/_reset", { method: "DELETE" });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+});
+
+describe("handleFlaskRequest under arbitrary input", () => {
+  // Header values a client can send: Latin-1 text without CR, LF or NUL.
+  const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 120 });
+  const cookieValue = fc.oneof(
+    headerText,
+    fc.constantFrom("eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE", "bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg", ".eJyrVg", "a.b.c", "..", ""),
+  );
+  const path = fc.tuple(
+    fc.constantFrom("persistent", "weak", "principal", "principal-no-sessions", "nope", ""),
+    fc.constantFrom("", "/", "/x", "/_reset", "//", "/%00"),
+    fc.constantFrom("", "?flask=2016", "?action=clear&permanent=1", "?refresh=0&view=json", "?action=%ff", "?flask=2016&action=pop&view=json"),
+  );
+
+  it("always answers with one of Flask's or the site's statuses, and never throws", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        path,
+        fc.constantFrom("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"),
+        cookieValue,
+        headerText,
+        async ([app, rest, query], method, cookie, auth) => {
+          const request = new Request(`http://localhost/api/flask/${app}${rest}${query}`, {
+            method,
+            headers: { Cookie: `session=${cookie}`, Authorization: auth },
+          });
+          const response = await handleFlaskRequest(request, { now: () => NOW });
+          expect([200, 308, 400, 404, 405, 500]).toContain(response.status);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
