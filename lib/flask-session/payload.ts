@@ -41,9 +41,16 @@ export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array
 /** `URLSafeSerializerMixin.dump_payload` of Flask's tagged JSON. Throws SerializeError. */
 export async function encodePayload(value: PyDict): Promise<string> {
   const json = new TextEncoder().encode(dumpsTagged(value));
-  const compressed = await zlibCompress(json);
+  let compressed: Uint8Array<ArrayBuffer> | null;
+  try {
+    compressed = await zlibCompress(json);
+  } catch {
+    compressed = null;
+  }
   // Our zlib and Python's may differ in bytes and even in whether this test passes; both read back the same.
-  if (compressed.length < json.length - 1) return "." + b64urlEncode(compressed);
+  if (compressed !== null && compressed.length < json.length - 1) return "." + b64urlEncode(compressed);
+  // Also where the platform has no CompressionStream (Next's Edge runtime replaces it with a stub
+  // that throws): the uncompressed payload, which Flask reads all the same.
   return b64urlEncode(json);
 }
 

@@ -1,6 +1,6 @@
-import { runEngineSelfTest } from "@/lib/engine-self-test";
+import { hasCompressionStream, runEngineSelfTest } from "@/lib/engine-self-test";
 
-// The session engine on the Edge runtime: Web Crypto, CompressionStream and nothing from Node.
+// The session engine on the Edge runtime: Web Crypto, its own inflater, nothing from Node.
 export const runtime = "edge";
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,6 @@ declare const EdgeRuntime: string | undefined;
 
 export async function GET(): Promise<Response> {
   const result = await runEngineSelfTest({ secret: process.env.DEMO_SECRET_KEY });
-  const body = { runtime: typeof EdgeRuntime === "string" ? "edge" : "nodejs", ...result };
+  const body = { runtime: typeof EdgeRuntime === "string" ? "edge" : "nodejs", compressionStream: hasCompressionStream(), ...result };
   return Response.json(body, { status: result.ok ? 200 : 500, headers: { "Cache-Control": "no-store" } });
 }
