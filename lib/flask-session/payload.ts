@@ -24,9 +24,30 @@ export type DecodedPayload =
  */
 export const MAX_INFLATED_BYTES = 64 * 1024;
 
+/**
+ * Bytes through a CompressionStream, written and read directly: in Node 20 this costs about a third
+ * of piping a Blob's stream into a Response (the demo API re-signs a cookie on most requests).
+ */
 async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream): Promise<Uint8Array<ArrayBuffer>> {
-  const output = new Blob([bytes]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(output).arrayBuffer());
+  const writer = stream.writable.getWriter();
+  // Not awaited: the readable side is drained below, so a large input cannot stall on backpressure.
+  // A failed write errors the readable side too, and the read below throws it.
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    chunks.push(chunk.value);
+    size += chunk.value.length;
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }
 
 /**
