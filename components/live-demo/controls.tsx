@@ -41,25 +41,42 @@ export function ChoiceGroup<T extends string>({
   );
 }
 
-/** An on/off setting: a native button with role="switch" and aria-checked. */
-export function Switch({ label, checked, onChange, disabled }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+/** An on/off setting under a small caption: a native button with role="switch" and aria-checked. */
+export function Switch({
+  caption,
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  caption: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={checked}
-      disabled={disabled}
-      onClick={() => onChange(!checked)}
-      className="group inline-flex items-center gap-2 rounded-lg py-1 text-sm font-medium text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
-    >
-      <span
-        aria-hidden="true"
-        className="relative inline-block h-6 w-11 shrink-0 rounded-full border border-zinc-500 bg-zinc-200 transition-colors group-aria-checked:border-emerald-700 group-aria-checked:bg-emerald-600 dark:border-zinc-400 dark:bg-zinc-700 dark:group-aria-checked:border-emerald-400 dark:group-aria-checked:bg-emerald-500"
+    <div className="flex min-w-0 flex-col gap-1">
+      <p aria-hidden="true" className={groupLabel}>
+        {caption}
+      </p>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={checked}
+        disabled={disabled}
+        onClick={() => onChange(!checked)}
+        className="group inline-flex items-center gap-2 rounded-lg py-1 text-sm font-medium text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
       >
-        <span className="absolute top-0.5 left-0.5 size-4.5 rounded-full bg-white shadow transition-transform group-aria-checked:translate-x-5" />
-      </span>
-      <span>{label}</span>
-      <span aria-hidden="true" className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{checked ? "on" : "off"}</span>
-    </button>
+        <span
+          aria-hidden="true"
+          className="relative inline-block h-6 w-11 shrink-0 rounded-full border border-zinc-500 bg-zinc-200 transition-colors group-aria-checked:border-emerald-700 group-aria-checked:bg-emerald-600 dark:border-zinc-400 dark:bg-zinc-700 dark:group-aria-checked:border-emerald-400 dark:group-aria-checked:bg-emerald-500"
+        >
+          <span className="absolute top-0.5 left-0.5 size-4.5 rounded-full bg-white shadow transition-transform group-aria-checked:translate-x-5" />
+        </span>
+        <span>{label}</span>
+        <span aria-hidden="true" className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{checked ? "on" : "off"}</span>
+      </button>
+    </div>
   );
 }

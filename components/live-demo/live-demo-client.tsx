@@ -10,13 +10,12 @@ import {
   fragmentFor,
   isPrincipalApp,
   paramsFromFragment,
-  resetPath,
   type AppName,
   type DemoConfig,
 } from "@/lib/live-demo/config";
-import { readExchangeView } from "@/lib/live-demo/exchange";
 import { heldAfter } from "@/lib/live-demo/jar";
 import { ChoiceGroup, Switch } from "./controls";
+import { resetDemoCookie, sendDemoRequest } from "./demo-api";
 import { ExchangeEntry, setCookieKind, type TimelineEntry } from "./exchange-entry";
 import { HeldCookiePanel } from "./held-cookie-panel";
 import { getHeld, setHeld } from "./held-store";
@@ -76,57 +75,55 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
     writeUrl(id, mode, next, base);
   }
 
-  async function send(sent: DemoConfig) {
+  /** Runs one call to the API at a time; a failure shows in the embed with a retry of the same call. */
+  async function guarded(what: string, task: () => Promise<void>, retry: () => void) {
     if (pending) return;
     setPending(true);
     setFailure(null);
-    const { path, headers } = demoRequest(sent);
     try {
-      const response = await fetch(path, { headers: { ...headers, Accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
-      if (!response.ok) throw new Error(`The demo server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the exchange.`);
-      const read = readExchangeView(await response.json().catch(() => null));
-      if (!read.ok) throw new Error(`The demo server's answer could not be read. ${read.message}`);
-      const exchange = read.exchange;
-      counter.current += 1;
-      const number = counter.current;
-      setEntries((previous) => [{ number, exchange, authorization: headers.Authorization ?? null }, ...previous].slice(0, TIMELINE_LIMIT));
-      setHeld(sent.app, heldAfter(exchange, getHeld(sent.app) ?? null, Date.now()));
-      setResetHeader(null);
-      const kind = setCookieKind(exchange);
-      setAnnouncement(`Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`);
+      await task();
     } catch (error) {
-      const message = error instanceof TypeError ? "The demo server could not be reached (it may be down, or the network failed)." : (error as Error).message;
-      setFailure({ message, retry: () => void send(sent) });
-      setAnnouncement("The request failed.");
+      setFailure({ message: (error as Error).message, retry });
+      setAnnouncement(`The ${what} failed.`);
     } finally {
       setPending(false);
     }
   }
 
-  async function reset(app: AppName) {
-    if (pending) return;
-    setPending(true);
-    setFailure(null);
-    try {
-      const response = await fetch(resetPath({ ...config, app }), { method: "POST", credentials: "same-origin", cache: "no-store" });
-      if (!response.ok) throw new Error(`The demo server answered ${response.status} to the reset.`);
-      const body = (await response.json().catch(() => null)) as { setCookie?: unknown } | null;
-      setHeld(app, null);
-      setEntries([]);
-      setResetHeader(typeof body?.setCookie === "string" ? body.setCookie : null);
-      setAnnouncement("Cookie deleted, timeline cleared.");
-    } catch (error) {
-      const message = error instanceof TypeError ? "The demo server could not be reached (it may be down, or the network failed)." : (error as Error).message;
-      setFailure({ message, retry: () => void reset(app) });
-      setAnnouncement("The reset failed.");
-    } finally {
-      setPending(false);
-    }
+  function send(sent: DemoConfig) {
+    return guarded(
+      "request",
+      async () => {
+        const exchange = await sendDemoRequest(sent);
+        counter.current += 1;
+        const number = counter.current;
+        const authorization = demoRequest(sent).headers.Authorization ?? null;
+        setEntries((previous) => [{ number, exchange, authorization }, ...previous].slice(0, TIMELINE_LIMIT));
+        setHeld(sent.app, heldAfter(exchange, getHeld(sent.app) ?? null, Date.now()));
+        setResetHeader(null);
+        const kind = setCookieKind(exchange);
+        setAnnouncement(`Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`);
+      },
+      () => void send(sent),
+    );
+  }
+
+  function reset(sent: DemoConfig) {
+    return guarded(
+      "reset",
+      async () => {
+        const header = await resetDemoCookie(sent);
+        setHeld(sent.app, null);
+        setEntries([]);
+        setResetHeader(header);
+        setAnnouncement("Cookie deleted, timeline cleared.");
+      },
+      () => void reset(sent),
+    );
   }
 
   const request = demoRequest(config);
-  const button =
-    "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-offset-2 disabled:opacity-60";
+  const button = "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-offset-2";
 
   return (
     <div className="space-y-4" data-live-demo="ready">
@@ -146,7 +143,7 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
         </button>
         <button
           type="button"
-          onClick={() => void reset(config.app)}
+          onClick={() => void reset(config)}
           className={`${button} border border-zinc-400 text-zinc-900 hover:bg-zinc-100 dark:border-zinc-500 dark:text-zinc-100 dark:hover:bg-zinc-800`}
         >
           Reset<span className="sr-only"> the cookie for {APP_LABELS[config.app]}</span>
@@ -197,7 +194,7 @@ function EmbedKnobs({ apps, config, onChange }: { apps: AppName[]; config: DemoC
   return (
     <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
       {principalPair ? (
-        <Switch label="use_sessions" checked={config.app === "principal"} onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })} />
+        <Switch caption="Flask-Principal" label="use_sessions" checked={config.app === "principal"} onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })} />
       ) : (
         apps.length > 1 && (
           <ChoiceGroup label="App" options={apps.map((app) => ({ value: app, label: APP_LABELS[app] }))} value={config.app} onChange={(app) => onChange({ ...config, app })} />

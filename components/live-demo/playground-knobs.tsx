@@ -39,15 +39,13 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         onChange={(value) => onChange({ ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })}
       />
       <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />
-      <div className="flex flex-col gap-1">
-        <p className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Flask-Principal</p>
-        <Switch
+      <Switch
+          caption="Flask-Principal"
           label="use_sessions"
           checked={config.app !== "principal-no-sessions"}
           disabled={!principal}
           onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })}
         />
-      </div>
       <ChoiceGroup
         label="Token"
         disabled={!principal}
@@ -67,10 +65,7 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         value={config.permanent === null ? "keep" : config.permanent ? "1" : "0"}
         onChange={(value) => onChange({ ...config, permanent: value === "keep" ? null : value === "1" })}
       />
-      <div className="flex flex-col gap-1">
-        <p className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Config</p>
-        <Switch label="SESSION_REFRESH_EACH_REQUEST" checked={config.refresh} onChange={(refresh) => onChange({ ...config, refresh })} />
-      </div>
+      <Switch caption="App config" label="SESSION_REFRESH_EACH_REQUEST" checked={config.refresh} onChange={(refresh) => onChange({ ...config, refresh })} />
     </div>
   );
 }
