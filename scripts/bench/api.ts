@@ -162,11 +162,14 @@ async function profileSide(side: "next" | "lean", options: ApiOptions, path: str
   try {
     await waitForUrl(server);
     await runWrk({ url: `http://127.0.0.1:${port}${path}`, headers, connections: options.connections, seconds: 2, cpus: options.loadCpus });
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
     const load = await runWrk({ url: `http://127.0.0.1:${port}${path}`, headers, connections: options.connections, seconds: options.seconds * 2, cpus: options.loadCpus });
+    const toUs = Number(process.hrtime.bigint() / 1000n);
     await stopServer(server);
     const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
     if (!file) throw new Error(`${side}: no .cpuprofile written in ${dir}`);
-    return { side, summary: summarizeProfile(join(dir, file), options.distDir.replace(/^\.\//, "")), requests: load.requests };
+    const summary = summarizeProfile(join(dir, file), options.distDir.replace(/^\.\//, ""), 8, { fromUs, toUs });
+    return { side, summary, requests: load.requests };
   } finally {
     await stopServer(server);
   }

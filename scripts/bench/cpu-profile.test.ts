@@ -48,6 +48,22 @@ describe("summing a profile", () => {
       ["Next: server, router, request handling", 3],
       ["the app's bundle: handler and session engine", 3],
     ]);
-    expect(summary.wallMs).toBe(7);
+    expect(summary.wallMs).toBe(6.5);
+  });
+
+  it("keeps only the samples inside a time window when one is given", () => {
+    // Samples are stamped at 1000, 2000 and 4000 µs; the window keeps the last two.
+    const profile = {
+      nodes: [{ id: 1, callFrame: frame("boot", "node:internal/modules/cjs/loader") }, { id: 2, callFrame: frame("sign", "file:///a/.next/server/chunks/x.js") }],
+      samples: [1, 2, 2],
+      timeDeltas: [0, 1000, 2000],
+      startTime: 1000,
+      endTime: 4000,
+    };
+    const dir = mkdtempSync(join(tmpdir(), "profile-test-"));
+    writeFileSync(join(dir, "p.cpuprofile"), JSON.stringify(profile));
+    const summary = summarizeProfile(join(dir, "p.cpuprofile"), ".next", 8, { fromUs: 1500, toUs: 5000 });
+    expect(summary.categories.map((c) => c.category)).toEqual(["the app's bundle: handler and session engine"]);
+    expect(summary.busyMs).toBe(2);
   });
 });

@@ -22,6 +22,8 @@ export function categorize(frame: CallFrame, appMarker: string): string | null {
   if (url.includes("/next/dist/")) return "Next: server, router, request handling";
   if (url.includes("/node_modules/react")) return "React";
   if (url.includes(appMarker)) return "the app's bundle: handler and session engine";
+  if (url.startsWith("node:internal/crypto")) return "Web Crypto (HMAC-SHA1)";
+  if (url === "node:zlib" || url.includes("webstreams/compression")) return "zlib through CompressionStream";
   if (url.includes("undici") || url.includes("webstreams") || url.includes("internal/blob") || url.includes("internal/webidl")) {
     return "Web Request/Response and streams (undici)";
   }
@@ -30,8 +32,17 @@ export function categorize(frame: CallFrame, appMarker: string): string | null {
   return "other JavaScript";
 }
 
-export function summarizeProfile(path: string, appMarker: string, top = 8): ProfileSummary {
+/**
+ * Sums a profile's samples by category. `window` (monotonic clock, µs, as process.hrtime) keeps
+ * only the samples taken during a load run, leaving out start-up; V8 stamps samples on the same
+ * clock. A window that matches no sample is ignored.
+ */
+export function summarizeProfile(path: string, appMarker: string, top = 8, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
+  const stamps: number[] = [];
+  let clock = profile.startTime;
+  for (const delta of profile.timeDeltas) stamps.push((clock += delta));
+  const inWindow = window && stamps.some((t) => t >= window.fromUs && t <= window.toUs) ? (i: number) => stamps[i] >= window.fromUs && stamps[i] <= window.toUs : () => true;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const categories = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -40,7 +51,7 @@ export function summarizeProfile(path: string, appMarker: string, top = 8): Prof
     const node = byId.get(profile.samples[i]);
     // timeDeltas[i] is the time since the previous sample: it belongs to the sample before (V8's convention for the first is 0).
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    if (!node) continue;
+    if (!node || !inWindow(i)) continue;
     const category = categorize(node.callFrame, appMarker);
     if (category === null) continue;
     busy += ms;
@@ -51,5 +62,7 @@ export function summarizeProfile(path: string, appMarker: string, top = 8): Prof
   }
   const shares = (map: Map<string, number>) =>
     [...map].map(([category, ms]) => ({ category, ms, share: busy > 0 ? ms / busy : 0 })).sort((a, b) => b.ms - a.ms);
-  return { busyMs: busy, wallMs: (profile.endTime - profile.startTime) / 1000, categories: shares(categories), topFunctions: shares(functions).slice(0, top) };
+  const kept = stamps.filter((_, i) => inWindow(i));
+  const wallMs = kept.length > 1 ? (kept[kept.length - 1] - kept[0]) / 1000 : 0;
+  return { busyMs: busy, wallMs, categories: shares(categories), topFunctions: shares(functions).slice(0, top) };
 }
