@@ -14,6 +14,7 @@ import type { Action, AppName, Knobs } from "./knobs";
 import { saveSession2016 } from "./legacy-0-10";
 import { ANONYMOUS, Principal, type Identity } from "./principal";
 import { py, type PyDict } from "./py-value";
+import { py2SessionOrder } from "./python2-dict-order";
 import { py2CookiesRepr, py2DictRepr } from "./python2-repr";
 import { dictRepr, multiDictRepr, sessionRepr } from "./python-repr";
 import type { HeaderList } from "./response-headers";
@@ -327,7 +328,7 @@ function articleBody(ctx: Context, session: FlaskSession): string {
 
 function formatSession(ctx: Context, session: FlaskSession): string {
   if (ctx.legacy) {
-    const data = py2DictRepr(session.data, session.writtenKeys);
+    const data = py2DictRepr(session.data, session.writtenKeys, py2SessionOrder(session.loadedKeys, session.ops));
     return session.kind === "weak" ? data : `<${session.className} ${data}>`;
   }
   // WeakSession(dict, SessionMixin) keeps dict's repr; SecureCookieSession is a CallbackDict.

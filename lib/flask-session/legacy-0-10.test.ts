@@ -110,3 +110,22 @@ describe("Flask-Principal on Flask 0.10.1", () => {
     expect(result.body).toBe('{"identity": {"auth_type": "token", "id": "bob"}}');
   });
 });
+
+describe("Python 2's dict order in the 2016 reprs (checked against Python 2.7.18)", () => {
+  it("prints a session loaded from an identity cookie in hash order, and request.cookies too", async () => {
+    const cookie = await encodeSessionCookie(
+      py.dict([["identity.auth_type", py.bytes("token")], ["identity.id", py.str("alice")]]),
+      SECRET,
+      { timestamp: ARTICLE_TIME, epoch: "2011" },
+    );
+    const url = new URL("http://localhost/api/flask/persistent/?flask=2016&action=nothing");
+    const knobs = parseKnobs(url.searchParams, null);
+    if ("error" in knobs) throw new Error(knobs.message);
+    const headers = new Headers({ Cookie: `theme=dark; session=${cookie}; lang=en` });
+    const result = await runFlaskExchange("persistent", knobs, { method: "GET", url, headers }, { secret: SECRET, nowMs: ARTICLE_TIME * 1000 });
+    expect(result.body).toBe(
+      `session: <SecureCookieSession {u'identity.id': u'alice', u'identity.auth_type': 'token'}>, \n` +
+        `cookies: {u'lang': u'en', u'theme': u'dark', u'session': u'${cookie}'}\n`,
+    );
+  });
+});

@@ -4,9 +4,11 @@
  * loads as a byte `str` (`'...'`, no prefix), longs beyond 2**63 - 1 end in `L`, and Werkzeug
  * 0.11's `parse_date` gives naive datetimes.
  *
- * Known difference: Python 2 dicts iterate in hash order; these reprs keep insertion order.
+ * Python 2 dicts print in hash-table order (python2-dict-order.ts): nested dicts as json.loads
+ * built them, the session and request.cookies as the caller says.
  */
 import type { PyDict, PyValue } from "./py-value";
+import { py2Order } from "./python2-dict-order";
 import { bytesRepr, floatRepr, uuidText } from "./python-repr";
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -71,9 +73,10 @@ export function py2Repr(value: PyValue): string {
  * `byteKeys`: keys the app's own code wrote as string literals, which Python 2 keeps as byte `str`
  * (`'key'`); keys that came out of JSON are `unicode` (`u'key'`).
  */
-export function py2DictRepr(data: PyDict, byteKeys: ReadonlySet<string> = new Set()): string {
+export function py2DictRepr(data: PyDict, byteKeys: ReadonlySet<string> = new Set(), order: readonly string[] = py2Order(data.entries.keys())): string {
   const items: string[] = [];
-  for (const [key, value] of data.entries) {
+  for (const key of order) {
+    const value = data.entries.get(key) as PyValue;
     const keyRepr = byteKeys.has(key) && /^[\x00-\x7f]*$/.test(key) ? unicodeRepr(key).slice(1) : unicodeRepr(key);
     items.push(`${keyRepr}: ${py2Repr(value)}`);
   }
@@ -82,6 +85,7 @@ export function py2DictRepr(data: PyDict, byteKeys: ReadonlySet<string> = new Se
 
 /** Werkzeug 0.11's `request.cookies` is an `ImmutableTypeConversionDict`, a dict subclass printed as a dict. */
 export function py2CookiesRepr(pairs: Array<[string, string]>): string {
-  const items = pairs.map(([key, value]) => `${unicodeRepr(key)}: ${unicodeRepr(value)}`);
+  const values = new Map(pairs);
+  const items = py2Order(values.keys()).map((key) => `${unicodeRepr(key)}: ${unicodeRepr(values.get(key) as string)}`);
   return `{${items.join(", ")}}`;
 }

@@ -9,6 +9,7 @@
  *
  * The article's `WeakSession(dict, SessionMixin)` tracks nothing; its interface never saves it.
  */
+import type { DictOp } from "./python2-dict-order";
 import { py, type PyDict, type PyValue } from "./py-value";
 
 export type SessionKind = "secure-cookie" | "weak";
@@ -22,12 +23,16 @@ export class FlaskSession {
   readonly data: PyDict;
   /** Keys written by the app's code (string literals), for Python 2's reprs in the 2016 rule set. */
   readonly writtenKeys = new Set<string>();
+  /** The keys as loaded, and every insert and delete since: Python 2's dict order depends on them. */
+  readonly loadedKeys: readonly string[];
+  readonly ops: DictOp[] = [];
 
   constructor(
     readonly kind: SessionKind,
     initial?: PyDict,
   ) {
     this.data = py.dict(initial ? initial.entries : []);
+    this.loadedKeys = [...this.data.entries.keys()];
   }
 
   /** The class name `repr()` prints. */
@@ -72,6 +77,7 @@ export class FlaskSession {
   set(key: string, value: PyValue): void {
     this.data.entries.set(key, value);
     this.writtenKeys.add(key);
+    this.ops.push({ op: "set", key });
     this.update();
   }
 
@@ -82,6 +88,7 @@ export class FlaskSession {
     if (existing !== undefined) return existing;
     this.data.entries.set(key, value);
     this.writtenKeys.add(key);
+    this.ops.push({ op: "set", key });
     this.update();
     return value;
   }
@@ -91,6 +98,7 @@ export class FlaskSession {
     const existing = this.data.entries.get(key);
     if (existing === undefined) return undefined;
     this.data.entries.delete(key);
+    this.ops.push({ op: "delete", key });
     this.update();
     return existing;
   }
@@ -98,6 +106,7 @@ export class FlaskSession {
   /** `session.clear()`: always an update, even on an empty session. */
   clear(): void {
     this.data.entries.clear();
+    this.ops.push({ op: "clear" });
     this.update();
   }
 
