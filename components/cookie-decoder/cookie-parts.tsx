@@ -17,6 +17,9 @@ const labels: Record<Piece["kind"], string> = {
   dot: "separator",
 };
 
+/** Characters of one part shown in full; a longer part (a pasted 100 KB cookie) is shown by its ends. */
+const MAX_SHOWN = 2_000;
+
 /** The cookie value with its parts coloured; the text is rendered as text, never as HTML. */
 export function CookieParts({ pieces }: { pieces: Piece[] }) {
   return (
@@ -24,10 +27,13 @@ export function CookieParts({ pieces }: { pieces: Piece[] }) {
       <p className="font-mono text-sm leading-7 break-all" data-testid="cookie-parts">
         {pieces.map((piece, i) => (
           <span key={i} className={`${partStyles[piece.kind]} rounded-sm`} data-part={piece.kind} title={labels[piece.kind]}>
-            {piece.text || (piece.kind === "timestamp" ? "\u200b" : "")}
+            {piece.text.length > MAX_SHOWN ? `${piece.text.slice(0, MAX_SHOWN / 2)}…${piece.text.slice(-MAX_SHOWN / 2)}` : piece.text || (piece.kind === "timestamp" ? "\u200b" : "")}
           </span>
         ))}
       </p>
+      {pieces.some((piece) => piece.text.length > MAX_SHOWN) && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">A long part is shown by its two ends; the decoded content below is complete.</p>
+      )}
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700 dark:text-zinc-300" aria-label="Legend">
         {(["payload", "timestamp", "signature"] as const).map((kind) => (
           <li key={kind}>

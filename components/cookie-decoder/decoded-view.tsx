@@ -73,7 +73,7 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
       )}
       {payload?.json != null && (
         <Field label={payload.session ? "Tagged JSON (as stored)" : "Decoded payload text"}>
-          <Code testId="payload-json">{payload.json}</Code>
+          <Code testId="payload-json">{payload.session ? payload.json : visibleControls(payload.json)}</Code>
         </Field>
       )}
       {payload && !compact && (
@@ -131,6 +131,11 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
   );
 }
 
+/** Text that failed to load may hold control characters; show them as \xNN instead of nothing. */
+function visibleControls(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 function Problems({ children }: { children: React.ReactNode }) {
   return (
     <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="problems">
@@ -149,7 +154,25 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** Past this many characters the rest of a text sits in a closed <details>, which the browser does not lay out until opened. */
+export const LONG_TEXT = 8_000;
+
 export function Code({ children, testId }: { children: string; testId?: string }) {
+  if (children.length > LONG_TEXT) {
+    return (
+      <div data-testid={testId}>
+        <CodeBlock>{children.slice(0, LONG_TEXT)}</CodeBlock>
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-zinc-700 dark:text-zinc-300">Show the other {children.length - LONG_TEXT} characters</summary>
+          <CodeBlock>{children.slice(LONG_TEXT)}</CodeBlock>
+        </details>
+      </div>
+    );
+  }
+  return <CodeBlock testId={testId}>{children}</CodeBlock>;
+}
+
+function CodeBlock({ children, testId }: { children: string; testId?: string }) {
   return (
     // Focusable because it may scroll: keyboard readers can scroll it too.
     <pre tabIndex={0} data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[0.8125rem] break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">

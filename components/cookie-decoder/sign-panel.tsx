@@ -6,6 +6,8 @@ import type { Epoch } from "@/lib/flask-session/signer";
 import { CookieParts } from "./cookie-parts";
 import { piecesOf } from "@/lib/cookie-decoder/inspect";
 
+const FOLLOW_LIMIT = 20_000;
+
 /**
  * Edit the session as tagged JSON and sign it: the result is the cookie Flask would write for that
  * session, signed now. The JSON box starts from the decoded cookie and can be reloaded from it.
@@ -16,9 +18,10 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
   const [epoch, setEpoch] = useState<Epoch>("unix");
   const [result, setResult] = useState<SignResult | null>(null);
 
-  // Follow the decoded cookie until the reader edits the JSON.
+  // Follow the decoded cookie until the reader edits the JSON; a very large session waits for the
+  // reader to ask for it, so a 100 KB paste does not also fill (and re-sign) an editor.
   const [followed, setFollowed] = useState(decodedJson);
-  if (!edited && decodedJson !== null && decodedJson !== followed) {
+  if (!edited && decodedJson !== null && decodedJson !== followed && decodedJson.length <= FOLLOW_LIMIT) {
     setFollowed(decodedJson);
     setJson(decodedJson);
   }
@@ -51,7 +54,7 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
                 setEdited(false);
               }}
             >
-              Reload from the decoded cookie
+              {decodedJson.length > FOLLOW_LIMIT && decodedJson !== json ? `Load the decoded session (${decodedJson.length} characters)` : "Reload from the decoded cookie"}
             </button>
           )}
         </div>

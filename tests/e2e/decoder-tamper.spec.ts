@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * The tamper lab against the demo API, end to end: a session forged with the published key is
+ * loaded, one changed character gives a new empty session, an undecodable signed payload a 500.
+ */
+test.describe("the tamper lab", () => {
+  test("Flask accepts a session forged with SomeRandomKey", async ({ page, context }) => {
+    await page.goto("/decoder");
+    await page.getByLabel("Session to forge (tagged JSON)").fill('{"user": "admin", "key": "value"}');
+    await page.getByRole("button", { name: "Forge and send" }).click();
+    const outcome = page.getByTestId("lab-outcome");
+    await expect(outcome).toHaveAttribute("data-verdict", "loaded");
+    await expect(outcome).toContainText("HTTP 200");
+    await expect(page.getByTestId("lab-session")).toHaveText("<SecureCookieSession {'key': 'value', 'user': 'admin'}>");
+    await expect(page.getByTestId("lab-body")).toContainText("session: <SecureCookieSession {'key': 'value', 'user': 'admin'}>");
+    // The lab cleans up: no forged cookie stays in the browser.
+    const left = (await context.cookies()).filter((c) => c.name === "session" && c.value !== "");
+    expect(left).toEqual([]);
+  });
+
+  test("one changed character makes Flask silently start a new empty session", async ({ page }) => {
+    await page.goto("/decoder");
+    await page.getByRole("button", { name: "Change one character and send" }).click();
+    const outcome = page.getByTestId("lab-outcome");
+    await expect(outcome).toHaveAttribute("data-verdict", "new-empty-session");
+    await expect(outcome).toContainText("HTTP 200");
+    await expect(page.getByTestId("lab-session")).toHaveText("<SecureCookieSession {}>");
+  });
+
+  test("a correctly signed payload that cannot be decoded gets Flask's 500", async ({ page }) => {
+    await page.goto("/decoder");
+    await page.getByRole("button", { name: "Sign an undecodable payload and send" }).click();
+    const outcome = page.getByTestId("lab-outcome");
+    await expect(outcome).toHaveAttribute("data-verdict", "error-500");
+    await expect(outcome).toContainText("HTTP 500");
+    await expect(page.getByTestId("lab-body")).toContainText("Internal Server Error");
+  });
+
+  test("Flask-Principal logs in whoever the forged identity names", async ({ page }) => {
+    await page.goto("/decoder");
+    await page.getByLabel("Demo app").selectOption("principal");
+    await page.getByRole("button", { name: "Forge and send" }).click();
+    await expect(page.getByTestId("lab-outcome")).toHaveAttribute("data-verdict", "loaded");
+    await expect(page.getByTestId("lab-body")).toContainText('"id":"admin"');
+  });
+});
