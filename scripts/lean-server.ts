@@ -87,6 +87,13 @@ export async function toRequest(req: IncomingMessage, origin: string): Promise<R
     else if (value) for (const item of value) headers.append(name, item);
   }
   const method = req.method ?? "GET";
+  if (method === "TRACE") {
+    // Fetch's Request refuses TRACE (a forbidden method), yet Flask answers it like any method its
+    // route lacks: 405 with Allow. The handler reads only the method, the URL and the headers.
+    const request = new Request(origin + req.url, { headers });
+    Object.defineProperty(request, "method", { value: method });
+    return request;
+  }
   if (method === "GET" || method === "HEAD") return new Request(origin + req.url, { method, headers });
   const body = await readBody(req);
   if (body === null) return null;
