@@ -5,6 +5,7 @@ import {
   configFromParams,
   configToParams,
   cookiePath,
+  curlCommand,
   defaultConfig,
   demoRequest,
   fragmentFor,
@@ -129,13 +130,21 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
     <div className="space-y-4" data-live-demo="ready">
       {mode === "playground" ? <PlaygroundKnobs config={config} onChange={change} /> : <EmbedKnobs apps={apps} config={config} onChange={change} />}
 
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Next request:{" "}
-        <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="next-request">
-          GET {request.path}
-          {request.headers.Authorization ? ` · Authorization: ${request.headers.Authorization}` : ""}
-        </code>
-      </p>
+      <div className="text-sm text-zinc-700 dark:text-zinc-300">
+        <p>
+          Next request:{" "}
+          <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="next-request">
+            GET {request.path}
+            {request.headers.Authorization ? ` · Authorization: ${request.headers.Authorization}` : ""}
+          </code>
+        </p>
+        <p className="mt-1">
+          The same from a terminal:{" "}
+          <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="curl">
+            {curlCommand(config, window.location.origin)}
+          </code>
+        </p>
+      </div>
 
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" onClick={() => void send(config)} aria-busy={pending} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-white`}>

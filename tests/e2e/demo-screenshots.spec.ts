@@ -32,6 +32,12 @@ for (const width of [390, 1280]) {
         await demo.root.screenshot({ path: `${dir}/${embed.name}-${width}-${theme}-b.png` });
       });
     }
+    test(`the article around its embeds at ${width}px, ${theme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
+      await LiveDemoEmbed.open(page, articlePath, articleDemos.persistentWeak);
+      await page.screenshot({ path: `${dir}/article-${width}-${theme}.png`, fullPage: true });
+    });
     test(`static examples at ${width}px, ${theme}`, async ({ browser }) => {
       const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: theme, viewport: { width, height: 900 } });
       const page = await context.newPage();

@@ -99,4 +99,10 @@ test.describe("the playground", () => {
     await expect(demo.switch("use_sessions")).toBeEnabled();
     await expect(demo.button("nothing")).toHaveAttribute("aria-pressed", "true");
   });
+
+  test("shows the same request as a curl command line", async ({ page }) => {
+    const demo = await open(page, "?app=principal&token=bob&flask=2016");
+    const origin = new URL(page.url()).origin;
+    await expect(demo.field("curl")).toHaveText(`curl -i -H 'Authorization: Bearer bob-token' '${origin}/api/flask/principal/?flask=2016'`);
+  });
 });
