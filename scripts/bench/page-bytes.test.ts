@@ -10,17 +10,19 @@ const html = `<!DOCTYPE html><html><head>
 <script src="/_next/static/chunks/b.js" async=""></script>
 <script src='/_next/static/chunks/c.js?dpl=1&amp;x=2'></script>
 <script>document.documentElement.dataset.theme="dark"</script>
+<script src="/_next/static/chunks/polyfills.js" noModule=""></script>
+<script type="application/ld+json">{"@type":"BlogPosting"}</script>
 </head><body><script>self.__next_f.push([1,"x"])</script></body></html>`;
 
 describe("which files a page loads", () => {
-  it("lists stylesheets, script tags and script preloads once each, and nothing else", () => {
+  it("lists stylesheets, script tags and script preloads once each, and nothing else (nomodule scripts are not fetched)", () => {
     expect(pageAssets(html)).toEqual({
       css: ["/_next/static/chunks/a.css"],
       js: ["/_next/static/chunks/b.js", "/_next/static/chunks/c.js?dpl=1&x=2"],
     });
   });
 
-  it("collects the text of inline scripts only", () => {
+  it("collects the text of inline scripts that run, not JSON-LD", () => {
     expect(inlineScripts(html)).toBe('document.documentElement.dataset.theme="dark"self.__next_f.push([1,"x"])');
   });
 });

@@ -29,8 +29,8 @@ function attribute(tag: string, name: string): string | null {
 }
 
 /**
- * The stylesheets and scripts a document makes the browser fetch: `<link rel=stylesheet>`,
- * `<script src>` and script preloads (`<link rel=preload|modulepreload as=script>`), each once.
+ * The stylesheets and scripts a document makes a modern browser fetch: `<link rel=stylesheet>`,
+ * `<script src>` (not `nomodule`) and script preloads (`<link rel=preload|modulepreload as=script>`), each once.
  */
 export function pageAssets(html: string): { css: string[]; js: string[] } {
   const css = new Set<string>();
@@ -44,15 +44,20 @@ export function pageAssets(html: string): { css: string[]; js: string[] } {
   }
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = attribute(tag, "src");
-    if (src) js.add(src);
+    // A nomodule script (Next's legacy polyfills) is neither fetched nor run by a browser that has modules.
+    if (src && !/\snomodule\b/i.test(tag)) js.add(src);
   }
   return { css: [...css], js: [...js] };
 }
 
-/** The text of every inline `<script>` (no src): JavaScript and data the HTML carries. */
+/** The text of every inline script the browser runs (no src; no data type such as JSON-LD): the framework's payload included. */
 export function inlineScripts(html: string): string {
   let text = "";
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) if (attribute(`<script${match[1]}>`, "src") === null) text += match[2];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const tag = `<script${match[1]}>`;
+    const type = (attribute(tag, "type") ?? "").toLowerCase();
+    if (attribute(tag, "src") === null && (type === "" || type === "module" || type.includes("javascript"))) text += match[2];
+  }
   return text;
 }
 

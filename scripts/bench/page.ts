@@ -68,7 +68,7 @@ type LighthouseReport = {
 };
 
 async function lighthouseOnce(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, index: number): Promise<LighthouseScores> {
-  const output = join(outDir, `${preset}-${index}.json`);
+  const output = join(outDir, `${new URL(url).port}-${preset}-${index}.json`);
   const result = await run(
     [
       "node_modules/.bin/lighthouse",
@@ -99,10 +99,22 @@ async function lighthouseOnce(url: string, preset: "mobile" | "desktop", chrome:
   };
 }
 
-/** Median of `runs` Lighthouse runs, each figure on its own. */
+/**
+ * Median of `runs` Lighthouse runs, each figure on its own. A run that fails to record its trace
+ * (Lighthouse's NO_NAVSTART and kin, seen on a busy machine) is retried, twice at most.
+ */
 async function lighthouse(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, runs: number): Promise<LighthouseScores> {
   const all: LighthouseScores[] = [];
-  for (let i = 0; i < runs; i++) all.push(await lighthouseOnce(url, preset, chrome, outDir, i));
+  for (let i = 0; i < runs; i++) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        all.push(await lighthouseOnce(url, preset, chrome, outDir, i));
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
   const keys = Object.keys(all[0]) as (keyof LighthouseScores)[];
   return Object.fromEntries(keys.map((key) => [key, median(all.map((scores) => scores[key]))])) as LighthouseScores;
 }
