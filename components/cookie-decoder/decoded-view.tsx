@@ -67,17 +67,17 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
       )}
 
       {payload?.repr != null && (
-        <Field label="Python value Flask loads">
+        <Field label="Python value Flask loads" heading={!compact}>
           <Code testId="python-value">{payload.repr}</Code>
         </Field>
       )}
       {payload?.json != null && (
-        <Field label={payload.session ? "Tagged JSON (as stored)" : "Decoded payload text"}>
+        <Field label={payload.session ? "Tagged JSON (as stored)" : "Decoded payload text"} heading={!compact}>
           <Code testId="payload-json">{payload.session ? payload.json : visibleControls(payload.json)}</Code>
         </Field>
       )}
       {payload && !compact && (
-        <Field label="Payload stages">
+        <Field label="Payload stages" heading={!compact}>
           <ol className="list-decimal space-y-0.5 pl-5 text-zinc-700 dark:text-zinc-300">
             <li>
               base64url → {payload.base64Bytes === null ? "failed" : `${payload.base64Bytes} bytes`}
@@ -92,7 +92,7 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
       )}
 
       {timestamp && (
-        <Field label="Timestamp">
+        <Field label="Timestamp" heading={!compact}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
             <dt className="text-zinc-600 dark:text-zinc-400">stored</dt>
             <dd className="font-mono">
@@ -115,13 +115,13 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
         </Field>
       )}
       {age && (
-        <Field label="Age">
+        <Field label="Age" heading={!compact}>
           <p data-testid="age" className={age.accepted ? "" : "text-red-800 dark:text-red-300"}>
             On {formatUtc(settings.now).slice(0, 10)}: {age.message}
           </p>
         </Field>
       )}
-      <Field label="Size">
+      <Field label="Size" heading={!compact}>
         <p data-testid="size" className={inspection.size.over ? "text-red-800 dark:text-red-300" : ""}>
           {inspection.size.bytes} of {inspection.size.limit} bytes for the Set-Cookie header{" "}
           {inspection.size.over ? "— over Werkzeug's limit: Flask warns and sends it anyway, and browsers may drop it." : `(${Math.round((inspection.size.bytes / inspection.size.limit) * 100)}% of Werkzeug's limit).`}
@@ -145,12 +145,14 @@ function Problems({ children }: { children: React.ReactNode }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+/** A labelled block. Headings on the decoder page; plain labels in the embed, which sits inside the article's own outline. */
+function Field({ label, children, heading }: { label: string; children: React.ReactNode; heading: boolean }) {
+  const className = "mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400";
   return (
-    <section aria-label={label}>
-      <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">{label}</h3>
+    <div>
+      {heading ? <h3 className={className}>{label}</h3> : <p className={className}>{label}</p>}
       {children}
-    </section>
+    </div>
   );
 }
 
