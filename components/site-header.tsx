@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { site } from "@/lib/site";
+import { SiteNav } from "./site-nav";
 import { ThemeSwitch } from "./theme-switch";
 
 export function SiteHeader() {
@@ -19,17 +20,7 @@ export function SiteHeader() {
           {site.name}
         </Link>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <nav aria-label="Site">
-            <ul className="flex gap-3 text-sm sm:gap-4">
-              {site.nav.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="text-zinc-700 underline-offset-4 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SiteNav />
           <ThemeSwitch />
         </div>
       </div>

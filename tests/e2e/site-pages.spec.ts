@@ -15,10 +15,13 @@ test.describe("site pages", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Disabling Cookies in Flask");
   });
 
-  test("the header links every section of the site", async ({ page }) => {
+  test("the header links every section of the site and marks the current one", async ({ page }) => {
     await page.goto(sitePages.home);
     const nav = page.getByRole("navigation", { name: "Site" });
     await expect(nav.getByRole("link")).toHaveText(["Article", "Decoder", "Playground"]);
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(0);
+    await page.goto(sitePages.article);
+    await expect(nav.getByRole("link", { name: "Article" })).toHaveAttribute("aria-current", "page");
   });
 
   test("the original Jekyll permalink redirects permanently to the article", async ({ request, page }) => {
