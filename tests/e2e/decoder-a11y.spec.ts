@@ -3,6 +3,8 @@ import { axeViolations } from "../helpers/site-pages";
 
 for (const theme of ["light", "dark"] as const) {
   test(`/decoder has no axe violations in the ${theme} theme, before and after use`, async ({ page }) => {
+    // Two full axe runs on a page this size take a while on a busy 2-core machine.
+    test.setTimeout(90_000);
     await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
     await page.goto("/decoder");
     await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
