@@ -71,6 +71,19 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
     if (initial.linked && mode === "embed") document.getElementById(id)?.scrollIntoView();
   }, [id, initial.linked, mode]);
 
+  useEffect(() => {
+    // A link to this embed followed from the same page (a hashchange, not a load).
+    if (mode !== "embed") return;
+    const follow = () => {
+      const params = paramsFromFragment(window.location.hash, id);
+      if (!params) return;
+      setConfig(configFromParams(params, defaultConfig(apps[0]), apps));
+      document.getElementById(id)?.scrollIntoView();
+    };
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [apps, id, mode]);
+
   function change(next: DemoConfig) {
     setConfig(next);
     writeUrl(id, mode, next, base);

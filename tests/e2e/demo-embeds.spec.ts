@@ -157,6 +157,16 @@ test.describe("the stock Flask / NoSessionsFlask embed", () => {
   });
 });
 
+test("a deep link followed from the same page reconfigures the embed", async ({ page }) => {
+  const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.persistentWeak);
+  await expect(demo.button("Stock Flask")).toHaveAttribute("aria-pressed", "true");
+  await page.evaluate((id) => {
+    window.location.hash = `${id}?app=weak`;
+  }, articleDemos.persistentWeak);
+  await expect(demo.button("NoSessionsFlask")).toHaveAttribute("aria-pressed", "true");
+  await expect(demo.field("next-request")).toHaveText("GET /api/flask/weak/");
+});
+
 test.describe("the Flask-Principal embed", () => {
   test("use_sessions on stores the identity in the cookie, and the page shows what Principal stored", async ({ page, context }) => {
     const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.principal);
