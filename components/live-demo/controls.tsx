@@ -66,7 +66,7 @@ export function Switch({
         aria-checked={checked}
         disabled={disabled}
         onClick={() => onChange(!checked)}
-        className="group inline-flex items-center gap-2 rounded-lg py-1 text-sm font-medium text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
+        className="group inline-flex max-w-full items-center gap-2 rounded-lg py-1 text-left text-sm font-medium text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
       >
         <span
           aria-hidden="true"
@@ -74,7 +74,7 @@ export function Switch({
         >
           <span className="absolute top-0.5 left-0.5 size-4.5 rounded-full bg-white shadow transition-transform group-aria-checked:translate-x-5" />
         </span>
-        <span>{label}</span>
+        <span className="min-w-0 wrap-anywhere">{label}</span>
         <span aria-hidden="true" className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{checked ? "on" : "off"}</span>
       </button>
     </div>
