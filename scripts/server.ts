@@ -10,6 +10,8 @@
  * `-p/--port` (default env PORT, then 3000), `-H/--hostname` (default every interface).
  */
 import { createServer } from "node:http";
+import { deflateSync } from "node:zlib";
+import { setPlatformDeflate } from "../lib/flask-session/payload";
 import { leanListener, parseArgs } from "./lean-server";
 
 async function main(): Promise<void> {
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname: options.hostname, port: options.port });
   await app.prepare();
 
+  // The session engine's zlib step through node:zlib instead of a CompressionStream: same bytes, a tenth of the cost.
+  setPlatformDeflate((bytes) => new Uint8Array(deflateSync(bytes)));
   const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1" }));
   server.listen(options.port, options.hostname, () => {
     const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;

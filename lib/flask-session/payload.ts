@@ -55,7 +55,22 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream): 
  * (inflate.ts): platforms' DecompressionStream disagree with Python on trailing bytes.
  */
 export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  if (platformDeflate) return Promise.resolve(platformDeflate(bytes));
   return pipe(bytes, new CompressionStream("deflate"));
+}
+
+export type Deflate = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
+let platformDeflate: Deflate | null = null;
+
+/**
+ * Lets a server hand the compression step to its platform's zlib, keeping this module
+ * Web-standard: `npm start` (scripts/server.ts) passes node:zlib's `deflateSync`, which in Node 20
+ * costs about a tenth of a CompressionStream (each stream is set up and run through the thread
+ * pool). It must write what CompressionStream("deflate") writes, the zlib format at the default
+ * level; in Node both are the same zlib (scripts/lean-server.test.ts checks it). null restores the stream.
+ */
+export function setPlatformDeflate(deflate: Deflate | null): void {
+  platformDeflate = deflate;
 }
 
 

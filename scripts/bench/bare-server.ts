@@ -8,13 +8,17 @@
  *   tsx scripts/bench/bare-server.ts <port>     (listens on 127.0.0.1)
  */
 import { createServer } from "node:http";
+import { deflateSync } from "node:zlib";
 import { DEFAULT_SECRET, appRoot } from "../../lib/flask-session/apps";
 import { decodeSessionCookie, encodeSessionCookie } from "../../lib/flask-session/cookie";
+import { setPlatformDeflate } from "../../lib/flask-session/payload";
 import { py, type PyDict } from "../../lib/flask-session/py-value";
 import { multiDictRepr, sessionRepr } from "../../lib/flask-session/python-repr";
 import { dumpCookie, firstCookie, parseCookieHeader } from "../../lib/flask-session/werkzeug-cookies";
 
 const secret = process.env.DEMO_SECRET_KEY || DEFAULT_SECRET;
+// As npm start does (scripts/server.ts): the engine's zlib step through node:zlib.
+setPlatformDeflate((bytes) => new Uint8Array(deflateSync(bytes)));
 const path = appRoot("persistent");
 
 async function helloWorld(cookieHeader: string | undefined): Promise<{ body: string; setCookie: string }> {
