@@ -119,10 +119,11 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
             </p>
           </div>
         </fieldset>
-        <div aria-live="polite" aria-busy={!current}>
-          {current ? (
-            <DecodedView read={current.read} inspection={current.inspection} settings={{ epoch: epochChoice === "auto" ? null : epochChoice, maxAge, now: current.now }} />
-          ) : decoded === null && input === initialInput ? (
+        {/* While a new input waits for its decode, the previous result stays (dimmed) instead of flickering away. */}
+        <div aria-live="polite" aria-busy={!current} className={current || decoded === null ? "" : "opacity-60"}>
+          {decoded ? (
+            <DecodedView read={decoded.read} inspection={decoded.inspection} settings={{ epoch: epochChoice === "auto" ? null : epochChoice, maxAge, now: decoded.now }} />
+          ) : input === initialInput ? (
             initialView
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Decoding…</p>
@@ -130,6 +131,12 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
         </div>
       </section>
 
+      <noscript>
+        <p className="rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">
+          The decode above was made by the server for the article&apos;s cookie. Decoding your own cookie, verifying, signing and the tamper lab run in this page and need
+          JavaScript.
+        </p>
+      </noscript>
       <section aria-labelledby="verify-heading" className="space-y-3">
         <h2 id="verify-heading" className="text-xl font-semibold">
           Verify and sign
@@ -138,7 +145,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
         <h3 className="text-base font-semibold">Verify the cookie above</h3>
         <VerifyResult cookie={cookie} secret={secret} epoch={epoch} maxAge={maxAge} />
         <h3 className="pt-2 text-base font-semibold">Sign an edited session</h3>
-        <SignPanel decodedJson={current?.inspection?.payload?.taggedPretty ?? null} secret={secret} onDecode={setInput} />
+        <SignPanel decodedJson={decoded?.inspection?.payload?.taggedPretty ?? null} secret={secret} onDecode={setInput} />
       </section>
 
       <section aria-labelledby="lab-heading" className="space-y-3">

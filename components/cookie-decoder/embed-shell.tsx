@@ -44,7 +44,15 @@ export function EmbedShell({ cookie, serverView }: { cookie: string; serverView:
         className="mt-1 mb-3 w-full rounded-md border border-zinc-400 bg-white px-3 py-2 font-mono text-sm break-all dark:border-zinc-600 dark:bg-zinc-900"
       />
       <div aria-live="polite">
-        {showServer ? serverView : current ? <DecodedView read={current.read} inspection={current.inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now: current.now }} compact /> : <p className="text-sm">Decoding…</p>}
+        {showServer ? (
+          serverView
+        ) : decoded ? (
+          <div className={current ? "" : "opacity-60"}>
+            <DecodedView read={decoded.read} inspection={decoded.inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now: decoded.now }} compact />
+          </div>
+        ) : (
+          <p className="text-sm">Decoding…</p>
+        )}
       </div>
       {hydrated && (
         // Verifying needs this page's script; without it the key box could do nothing, so it is not shown.

@@ -16,7 +16,10 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
   const [json, setJson] = useState(decodedJson ?? "{}");
   const [edited, setEdited] = useState(false);
   const [epoch, setEpoch] = useState<Epoch>("unix");
-  const [result, setResult] = useState<SignResult | null>(null);
+  const [signed, setSigned] = useState<{ for: string; result: SignResult } | null>(null);
+  const inputs = JSON.stringify([json, secret, epoch]);
+  // A result for an older JSON, key or epoch is not shown: its button would decode the wrong cookie.
+  const result = signed && signed.for === inputs ? signed.result : null;
 
   // Follow the decoded cookie until the reader edits the JSON; a very large session waits for the
   // reader to ask for it, so a 100 KB paste does not also fill (and re-sign) an editor.
@@ -29,14 +32,14 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const signed = await signSessionJson(json, secret, { timestamp: Math.floor(Date.now() / 1000), epoch });
-      if (!cancelled) setResult(signed);
+      const next = await signSessionJson(json, secret, { timestamp: Math.floor(Date.now() / 1000), epoch });
+      if (!cancelled) setSigned({ for: inputs, result: next });
     }, 150);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [json, secret, epoch]);
+  }, [json, secret, epoch, inputs]);
 
   return (
     <div className="space-y-3 text-sm">
