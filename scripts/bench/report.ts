@@ -238,9 +238,9 @@ export function renderReport(report: Report): string {
       ".",
     "",
   ];
-  if (report.build) out.push(buildSection(report.build));
   if (report.api) out.push(apiSection(report.api, machine));
   if (report.engine) out.push(engineSection(report.engine));
   if (report.page) out.push(pageSection(report.page));
+  if (report.build) out.push(buildSection(report.build));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }

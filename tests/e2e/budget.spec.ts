@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import budgets from "../../scripts/bench/budgets.json";
+import { measurePage } from "../../scripts/bench/page-bytes";
+
+// Bytes are deterministic for a given build, so they can fail a test; times are not, and none is asserted.
+// The budgets come from `npm run bench` (BENCHMARKS.md) with some headroom: raise one only with a reason.
+test.describe("the article's byte budget", () => {
+  test("HTML, CSS and JavaScript stay within the budgets in scripts/bench/budgets.json", async ({ request, baseURL }) => {
+    const { article } = budgets;
+    const page = await measurePage(new URL(article.path, baseURL).href, async (url) => {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      return new Uint8Array(await response.body());
+    });
+    expect(page.assets.filter((a) => a.type === "css").length, "stylesheets found").toBeGreaterThan(0);
+
+    const measured = { htmlRaw: page.html.raw, htmlGzip: page.html.gzip, cssGzip: page.css.gzip, jsGzip: page.js.gzip };
+    const over = Object.entries(measured)
+      .filter(([key, bytes]) => bytes > article[key as keyof typeof measured])
+      .map(([key, bytes]) => `${key}: ${bytes} B > budget ${article[key as keyof typeof measured]} B`);
+    expect(over, `over budget (${JSON.stringify(measured)})`).toEqual([]);
+  });
+});
