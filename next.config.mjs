@@ -15,7 +15,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Redirects live in route handlers (app/2016/...), since Next sends config redirects without these.
   async headers() {
-    return [{ source: "/:path*", headers: security.headers }];
+    // The later entry wins for a key both set: the API's stricter Content-Security-Policy.
+    return [{ source: "/:path*", headers: security.headers }, security.api];
   },
 };
 

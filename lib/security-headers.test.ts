@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySecurityHeaders, cspDirective, securityHeaders, withSecurityHeaders } from "./security-headers";
+import { apiSecurityHeaders, applySecurityHeaders, cspDirective, securityHeaders, withSecurityHeaders } from "./security-headers";
 
 const header = (key: string) => securityHeaders.find((h) => h.key === key)?.value;
 
@@ -27,6 +27,21 @@ describe("the Content-Security-Policy", () => {
     expect(cspDirective("default-src")).toEqual(["'self'"]);
     expect(cspDirective("form-action")).toEqual(["'self'"]);
     expect(cspDirective("connect-src")).toEqual(["'self'"]);
+  });
+});
+
+describe("the demo API's Content-Security-Policy", () => {
+  it("allows nothing at all: no script, no style, no framing, and a sandbox", () => {
+    expect(cspDirective("default-src", apiSecurityHeaders)).toEqual(["'none'"]);
+    expect(cspDirective("frame-ancestors", apiSecurityHeaders)).toEqual(["'none'"]);
+    expect(cspDirective("sandbox", apiSecurityHeaders)).toEqual([]);
+    expect(cspDirective("script-src", apiSecurityHeaders)).toBeNull();
+  });
+
+  it("is the only header that differs from the pages' list", () => {
+    const differs = apiSecurityHeaders.filter((h, i) => h.value !== securityHeaders[i].value).map((h) => h.key);
+    expect(differs).toEqual(["Content-Security-Policy"]);
+    expect(apiSecurityHeaders.map((h) => h.key)).toEqual(securityHeaders.map((h) => h.key));
   });
 });
 
@@ -62,6 +77,10 @@ describe("applying them", () => {
     const headers = applySecurityHeaders(new Headers({ "Referrer-Policy": "no-referrer" }));
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
     for (const { key, value } of securityHeaders) if (key !== "Referrer-Policy") expect(headers.get(key)).toBe(value);
+  });
+
+  it("applies the API's policy when asked", () => {
+    expect(applySecurityHeaders(new Headers(), { api: true }).get("Content-Security-Policy")).toMatch(/^default-src 'none'/);
   });
 
   it("copies a response whose headers are immutable", async () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleFlaskRequest } from "@/lib/flask-session/handler";
-import { securityHeaders } from "@/lib/security-headers";
+import { apiSecurityHeaders } from "@/lib/security-headers";
 import { MAX_BODY_BYTES, isDemoApiPath, leanListener, parseArgs, requestOrigin } from "./lean-server";
 
 describe("command line, as next start reads it", () => {
@@ -92,9 +92,9 @@ describe("the listener", () => {
     expect(Number(response.headers.get("content-length"))).toBe(new TextEncoder().encode(await response.text()).length);
   });
 
-  it("adds the site's security headers, as Next adds them to everything it serves", async () => {
+  it("adds the site's security headers for the API, as Next adds them to everything under /api/", async () => {
     const response = await fetch(`${base}/api/flask/weak/`);
-    for (const { key, value } of securityHeaders) expect(response.headers.get(key)).toBe(value);
+    for (const { key, value } of apiSecurityHeaders) expect(response.headers.get(key)).toBe(value);
   });
 
   it("gives the handler the URL Next would give it", async () => {

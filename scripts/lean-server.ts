@@ -106,7 +106,7 @@ export async function toRequest(req: IncomingMessage, origin: string): Promise<R
  * of its own (as next.config.mjs adds them to everything Next serves), and the body.
  */
 export async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers = applySecurityHeaders(new Headers(response.headers));
+  const headers = applySecurityHeaders(new Headers(response.headers), { api: true });
   const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
   const raw: string[] = [];
   const flask = flaskHeaderOrder(response);
@@ -127,7 +127,7 @@ export async function sendResponse(response: Response, res: ServerResponse): Pro
 }
 
 function sendPlain(res: ServerResponse, status: number, text: string): void {
-  const headers = applySecurityHeaders(new Headers({ "content-type": "text/plain; charset=utf-8" }));
+  const headers = applySecurityHeaders(new Headers({ "content-type": "text/plain; charset=utf-8" }), { api: true });
   res.writeHead(status, [...headers].flat());
   res.end(text);
 }

@@ -1,10 +1,10 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { securityHeaders } from "@/lib/security-headers";
+import { apiSecurityHeaders, securityHeaders, type SecurityHeader } from "@/lib/security-headers";
 import { crawlSite } from "../helpers/crawl";
 
-function expectSecurityHeaders(response: APIResponse, what: string): void {
+function expectSecurityHeaders(response: APIResponse, what: string, policy: readonly SecurityHeader[] = securityHeaders): void {
   const headers = response.headersArray();
-  for (const { key, value } of securityHeaders) {
+  for (const { key, value } of policy) {
     const sent = headers.filter((h) => h.name.toLowerCase() === key.toLowerCase()).map((h) => h.value);
     expect(sent, `${key} on ${what}`).toEqual([value]);
   }
@@ -34,7 +34,7 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every kind of demo API answer carries it: Flask's own pages, the JSON view and the site's errors", async ({ request }) => {
+  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors, the Edge route", async ({ request }) => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/flask/persistent/", 200],
       ["GET", "/api/flask/persistent/?view=json", 200],
@@ -45,11 +45,12 @@ test.describe("security headers", () => {
       ["GET", "/api/flask/persistent/elsewhere", 404],
       ["GET", "/api/flask/no-such-app/", 404],
       ["GET", "/api/flask/persistent/?action=explode", 400],
+      ["GET", "/api/edge/self-test", 200],
     ];
     for (const [method, path, status] of cases) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });
       expect(response.status(), `${method} ${path}`).toBe(status);
-      expectSecurityHeaders(response, `${method} ${path}`);
+      expectSecurityHeaders(response, `${method} ${path}`, apiSecurityHeaders);
     }
   });
 });
