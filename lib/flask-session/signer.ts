@@ -59,6 +59,42 @@ function signingKey(secret: string, salt: string): Promise<CryptoKey> {
   return key;
 }
 
+export type HmacSha1 = (key: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;
+let platformHmac: HmacSha1 | null = null;
+const platformKeyCache = new Map<string, Uint8Array<ArrayBuffer>>();
+
+/**
+ * Lets a server hand HMAC-SHA1 to its platform, keeping this module Web-standard: `npm start`
+ * (scripts/server.ts) passes node:crypto's synchronous `createHmac`. Web Crypto's sign and verify
+ * are asynchronous and, in Node 20, each call goes through the thread pool, which made them the
+ * largest cost of a demo request on the lean path. The result is the same bytes (the unit test
+ * checks both paths against Flask's tokens). null restores Web Crypto.
+ */
+export function setPlatformHmac(hmac: HmacSha1 | null): void {
+  platformHmac = hmac;
+  platformKeyCache.clear();
+}
+
+/** `Signer.derive_key` through the platform HMAC, cached per secret and salt. */
+function platformSigningKey(secret: string, salt: string): Uint8Array<ArrayBuffer> {
+  const cacheKey = JSON.stringify([secret, salt]);
+  let key = platformKeyCache.get(cacheKey);
+  if (!key) {
+    key = platformHmac!(utf8.encode(secret), utf8.encode(salt));
+    if (platformKeyCache.size > 64) platformKeyCache.clear();
+    platformKeyCache.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** Compares without an early exit, as `hmac.compare_digest` does, so timing does not leak the signature. */
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
 /** `int_to_bytes`: minimal big-endian bytes, so 0 becomes the empty string. */
 export function encodeTimestamp(seconds: number): string {
   if (!Number.isSafeInteger(seconds) || seconds < 0) throw new RangeError(`timestamp must be a non-negative integer, got ${seconds}`);
@@ -92,8 +128,10 @@ export async function signToken(
 ): Promise<string> {
   const stamp = (opts.timestamp ?? nowSeconds()) - epochOffset(opts.epoch);
   const value = `${payload}.${encodeTimestamp(stamp)}`;
-  const key = await signingKey(secret, opts.salt ?? DEFAULT_SALT);
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8.encode(value)));
+  const salt = opts.salt ?? DEFAULT_SALT;
+  const signature = platformHmac
+    ? platformHmac(platformSigningKey(secret, salt), utf8.encode(value))
+    : new Uint8Array(await crypto.subtle.sign("HMAC", await signingKey(secret, salt), utf8.encode(value)));
   return `${value}.${b64urlEncode(signature)}`;
 }
 
@@ -118,6 +156,7 @@ export function splitToken(token: string): SplitToken {
 async function signatureMatches(value: string, signature: string, secret: string, salt: string): Promise<boolean> {
   const sig = b64urlDecode(signature);
   if (!sig) return false;
+  if (platformHmac) return constantTimeEqual(platformHmac(platformSigningKey(secret, salt), utf8.encode(value)), sig);
   const key = await signingKey(secret, salt);
   // crypto.subtle.verify compares in constant time, like hmac.compare_digest.
   return crypto.subtle.verify("HMAC", key, sig, utf8.encode(value));

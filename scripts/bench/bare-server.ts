@@ -7,11 +7,13 @@
  *
  *   tsx scripts/bench/bare-server.ts <port>     (listens on 127.0.0.1)
  */
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { deflateSync } from "node:zlib";
 import { DEFAULT_SECRET, appRoot } from "../../lib/flask-session/apps";
 import { decodeSessionCookie, encodeSessionCookie } from "../../lib/flask-session/cookie";
 import { setPlatformDeflate } from "../../lib/flask-session/payload";
+import { setPlatformHmac } from "../../lib/flask-session/signer";
 import { py, type PyDict } from "../../lib/flask-session/py-value";
 import { multiDictRepr, sessionRepr } from "../../lib/flask-session/python-repr";
 import { dumpCookie, firstCookie, parseCookieHeader } from "../../lib/flask-session/werkzeug-cookies";
@@ -19,6 +21,7 @@ import { dumpCookie, firstCookie, parseCookieHeader } from "../../lib/flask-sess
 const secret = process.env.DEMO_SECRET_KEY || DEFAULT_SECRET;
 // As npm start does (scripts/server.ts): the engine's zlib step through node:zlib.
 setPlatformDeflate((bytes) => new Uint8Array(deflateSync(bytes)));
+setPlatformHmac((key, data) => new Uint8Array(createHmac("sha1", key).update(data).digest()));
 const path = appRoot("persistent");
 
 async function helloWorld(cookieHeader: string | undefined): Promise<{ body: string; setCookie: string }> {
