@@ -18,7 +18,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // Axe over the article with its embeds takes seconds on a 2-core machine; give slow pages room.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
