@@ -9,6 +9,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { MOUNT } from "../lib/flask-session/apps";
 import { flaskHeaderOrder, handleFlaskRequest } from "../lib/flask-session/handler";
 import { applySecurityHeaders } from "../lib/security-headers";
+import { policyForResponse } from "./csp-hashes";
 
 /** Larger request bodies get 413: the demo apps never read a body, and buffering must stay bounded. */
 export const MAX_BODY_BYTES = 1 << 20;
@@ -133,12 +134,32 @@ function sendPlain(res: ServerResponse, status: number, text: string): void {
 }
 
 /**
+ * Swaps the generic Content-Security-Policy Next sets (next.config.mjs headers()) for the page's
+ * hashed one just before the head goes out (an implicit head goes through writeHead too), when
+ * the response is a prerendered page the manifest hashed (scripts/csp-hashes.ts).
+ */
+export function applyPagePolicies(req: IncomingMessage, res: ServerResponse, policies: Readonly<Record<string, string>>): void {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    const header = (name: string) => {
+      const value = this.getHeader(name);
+      return value === undefined ? undefined : String(value);
+    };
+    const policy = policyForResponse(policies, req.url ?? "/", typeof args[0] === "number" ? args[0] : this.statusCode, header);
+    if (policy !== null && this.hasHeader("content-security-policy")) this.setHeader("Content-Security-Policy", policy);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
+/**
  * The listener: the demo API here, the rest to `fallback` (Next's request handler). `secret` is the
- * apps' secret_key (DEMO_SECRET_KEY), as the route handler passes it.
+ * apps' secret_key (DEMO_SECRET_KEY), as the route handler passes it; `pagePolicies` the hashed
+ * page policies of the build (route → Content-Security-Policy), when it has them.
  */
 export function leanListener(
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  options: ServerOptions & { secret?: string; trustProxy?: boolean },
+  options: ServerOptions & { secret?: string; trustProxy?: boolean; pagePolicies?: Readonly<Record<string, string>> },
 ): RequestListener {
   const origins = { http: requestOrigin("http", options.hostname, options.port), https: requestOrigin("https", options.hostname, options.port) };
 
@@ -150,7 +171,9 @@ export function leanListener(
   }
 
   return (req, res) => {
-    const done = isDemoApiPath(req.url ?? "") ? demoApi(req, res) : fallback(req, res);
+    const demo = isDemoApiPath(req.url ?? "");
+    if (!demo && options.pagePolicies) applyPagePolicies(req, res, options.pagePolicies);
+    const done = demo ? demoApi(req, res) : fallback(req, res);
     done.catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendPlain(res, 500, "Internal Server Error\n");

@@ -14,6 +14,7 @@ import { createServer } from "node:http";
 import { deflateSync } from "node:zlib";
 import { setPlatformDeflate } from "../lib/flask-session/payload";
 import { setPlatformHmac } from "../lib/flask-session/signer";
+import { loadManifest } from "./csp-hashes";
 import { leanListener, parseArgs } from "./lean-server";
 
 async function main(): Promise<void> {
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   setPlatformDeflate((bytes) => new Uint8Array(deflateSync(bytes)));
   // And its HMAC-SHA1 through node:crypto, synchronously: same tokens, no thread-pool round trip.
   setPlatformHmac((key, data) => new Uint8Array(createHmac("sha1", key).update(data).digest()));
-  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1" }));
+  // Each prerendered page's Content-Security-Policy with its inline scripts' hashes (npm run build
+  // writes them); without them the pages keep the generic policy, 'unsafe-inline' included.
+  const manifest = loadManifest(process.env.NEXT_DIST_DIR || ".next");
+  if ("error" in manifest) console.warn(`server: pages keep the generic Content-Security-Policy: ${manifest.error}`);
+  const pagePolicies = "error" in manifest ? undefined : manifest.policies;
+  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1", pagePolicies }));
   server.listen(options.port, options.hostname, () => {
     const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
     console.log(`Ready on http://${host.includes(":") ? `[${host}]` : host}:${options.port} (demo API on node:http, the rest through Next.js)`);
