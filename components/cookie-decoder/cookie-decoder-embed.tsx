@@ -8,7 +8,8 @@ import { EmbedShell } from "./embed-shell";
 /**
  * The decoder in the article, prefilled with the article's cookie. The decode runs here, on the
  * server, when the page is built: readers see the real content before any script loads, or
- * without JavaScript at all. The interactive shell then lets them edit the cookie and verify it.
+ * without JavaScript at all. The interactive shell then lets them edit the cookie and verify it,
+ * loading the decoder in the browser only when they do.
  */
 export async function CookieDecoderEmbed({ cookie }: { cookie: string }) {
   const read = parseCookieInput(cookie);
@@ -16,6 +17,11 @@ export async function CookieDecoderEmbed({ cookie }: { cookie: string }) {
   const now = nowSeconds();
   const inspection = read.ok ? await inspectCookie(read.value, { now, setCookie: read.form === "set-cookie" ? setCookieValue(read) : undefined }) : null;
   return (
-    <EmbedShell cookie={cookie} serverView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} compact />} />
+    <EmbedShell
+      cookie={cookie}
+      serverView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} compact />}
+      serverCookie={read.ok ? read.value : null}
+      serverEpoch={inspection?.timestamp?.guess.epoch ?? "unix"}
+    />
   );
 }

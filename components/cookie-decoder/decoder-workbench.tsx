@@ -7,6 +7,7 @@ import { DecodedView } from "./decoded-view";
 import { SecretKeyField } from "./secret-key-field";
 import { buttonClass, CopyText, SignPanel } from "./sign-panel";
 import { TamperLab } from "./tamper-lab";
+import { decodeInput } from "./decode-input";
 import { useInspection } from "./use-inspection";
 import { VerifyResult } from "./verify-panel";
 
@@ -23,7 +24,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
   const [epochChoice, setEpochChoice] = useState<"auto" | Epoch>("auto");
   const [maxAgeText, setMaxAgeText] = useState(String(FLASK_MAX_AGE));
   const [secret, setSecret] = useState("");
-  const decoded = useInspection(input);
+  const decoded = useInspection(input, decodeInput);
 
   // The deep link: read the fragment on load and whenever it changes.
   useEffect(() => {

@@ -1,30 +1,52 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useSyncExternalStore, type ReactNode } from "react";
+import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { fragmentFor } from "@/lib/cookie-decoder/fragment";
-import { FLASK_MAX_AGE } from "@/lib/flask-session/signer";
-import { DecodedView } from "./decoded-view";
+import type { Epoch } from "@/lib/flask-session/signer";
 import { SecretKeyField } from "./secret-key-field";
 import { useInspection } from "./use-inspection";
-import { VerifyResult } from "./verify-panel";
+import { pendingVerifyMessage, VerifyFrame } from "./verify-message";
 
 const noSubscription = () => () => {};
 
+type Engine = typeof import("./embed-engine");
+
+/**
+ * The decoder and verifier, loaded on the reader's first interaction with the embed (focus or
+ * input): the article's first load carries only this shell, and the server-rendered decode.
+ */
+function useEngine(): [Engine | null, () => void] {
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const loading = useRef<Promise<void> | null>(null);
+  const load = () => {
+    loading.current ??= import("./embed-engine").then(setEngine, () => {
+      // A failed chunk load (offline, deploy in between) can be retried on the next interaction.
+      loading.current = null;
+    });
+  };
+  return [engine, load];
+}
+
 /**
  * The embed's interactive part: an editable cookie and a key box. Until the reader changes the
- * cookie, the server-rendered decode stays on screen.
+ * cookie, the server-rendered decode stays on screen, and the server's reading of that cookie
+ * (`serverCookie`, the value to verify, or null; `serverEpoch`, the timestamp's epoch) feeds the
+ * verifier.
  */
-export function EmbedShell({ cookie, serverView }: { cookie: string; serverView: ReactNode }) {
+export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { cookie: string; serverView: ReactNode; serverCookie: string | null; serverEpoch: Epoch }) {
   const [input, setInput] = useState(cookie);
   const [secret, setSecret] = useState("");
-  const decoded = useInspection(input);
+  const [engine, load] = useEngine();
+  const decoded = useInspection(input, engine?.decodeInput ?? null);
   const current = decoded && decoded.input === input ? decoded : null;
   const showServer = input === cookie;
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const verifyCookie = current ? (current.read.ok ? current.read.value : null) : showServer ? serverCookie : null;
+  const verifyEpoch = current ? (current.inspection?.timestamp?.guess.epoch ?? "unix") : showServer ? serverEpoch : "unix";
 
   return (
-    <section aria-label="Cookie decoder" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700" data-testid="cookie-decoder-embed">
+    <section aria-label="Cookie decoder" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700" data-testid="cookie-decoder-embed" onFocus={load}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <p className="m-0 text-base font-semibold">What this cookie holds</p>
         <Link href={`/decoder${fragmentFor(input)}`} className="text-sm text-blue-700 underline dark:text-sky-300">
@@ -37,7 +59,10 @@ export function EmbedShell({ cookie, serverView }: { cookie: string; serverView:
       <textarea
         id="embed-cookie"
         value={input}
-        onChange={(e) => setInput(e.target.value)}
+        onChange={(e) => {
+          load();
+          setInput(e.target.value);
+        }}
         rows={2}
         spellCheck={false}
         autoComplete="off"
@@ -46,19 +71,24 @@ export function EmbedShell({ cookie, serverView }: { cookie: string; serverView:
       <div aria-live="polite">
         {showServer ? (
           serverView
-        ) : decoded ? (
-          <div className={current ? "" : "opacity-60"}>
-            <DecodedView read={decoded.read} inspection={decoded.inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now: decoded.now }} compact />
-          </div>
         ) : (
-          <p className="text-sm">Decoding…</p>
+          // The last result stays on screen, dimmed, while the new input decodes (the server's, before the first).
+          <div className={current ? "" : "opacity-60"}>{decoded && engine ? <engine.EmbedDecodedView decoded={decoded} /> : serverView}</div>
         )}
       </div>
       {hydrated && (
         // Verifying needs this page's script; without it the key box could do nothing, so it is not shown.
         <div className="mt-4">
-          <SecretKeyField id="embed-secret" value={secret} onChange={setSecret} label="Secret key to verify with" />
-          <VerifyResult cookie={current?.read.ok ? current.read.value : null} secret={secret} epoch={current?.inspection?.timestamp?.guess.epoch ?? "unix"} maxAge={FLASK_MAX_AGE} />
+          <SecretKeyField
+            id="embed-secret"
+            value={secret}
+            onChange={(value) => {
+              load();
+              setSecret(value);
+            }}
+            label="Secret key to verify with"
+          />
+          {engine ? <engine.EmbedVerify cookie={verifyCookie} secret={secret} epoch={verifyEpoch} /> : <VerifyFrame>{pendingVerifyMessage(verifyCookie, secret)}</VerifyFrame>}
         </div>
       )}
     </section>

@@ -1,32 +1,31 @@
 import { useEffect, useState } from "react";
-import { parseCookieInput, setCookieValue, type CookieInput, type InputError } from "@/lib/cookie-decoder/input";
-import { inspectCookie, type Inspection } from "@/lib/cookie-decoder/inspect";
+import type { CookieInput, InputError } from "@/lib/cookie-decoder/input";
+import type { Inspection } from "@/lib/cookie-decoder/inspect";
 
 export type Decoded = { input: string; read: CookieInput | InputError; inspection: Inspection | null; /** Unix seconds the cookie was read at. */ now: number };
+
+/** Reads one input (see ./decode-input.ts). Passed in, so a caller can load the decoder lazily. */
+export type DecodeInput = (input: string) => Promise<Decoded>;
 
 /**
  * Decodes as the reader types: waits for a pause (so a 100 KB paste is decoded once, not per
  * keystroke), runs the async decode off the input event, and drops results that arrive after a
- * newer input. Until the first result the caller shows the server-rendered view.
+ * newer input. Until the first result the caller shows the server-rendered view; while `decode`
+ * is null (the decoder not loaded yet) nothing is decoded.
  */
-export function useInspection(input: string, delayMs = 120): Decoded | null {
+export function useInspection(input: string, decode: DecodeInput | null, delayMs = 120): Decoded | null {
   const [decoded, setDecoded] = useState<Decoded | null>(null);
   useEffect(() => {
+    if (!decode) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const read = parseCookieInput(input);
-      const now = Math.floor(Date.now() / 1000);
-      let inspection: Inspection | null = null;
-      if (read.ok) {
-        const setCookie = read.form === "set-cookie" ? setCookieValue(read) : undefined;
-        inspection = await inspectCookie(read.value, { now, setCookie });
-      }
-      if (!cancelled) setDecoded({ input, read, inspection, now });
+      const result = await decode(input);
+      if (!cancelled) setDecoded(result);
     }, delayMs);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [input, delayMs]);
+  }, [input, decode, delayMs]);
   return decoded;
 }

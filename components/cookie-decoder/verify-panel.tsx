@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { verifyCookie, type Verification } from "@/lib/cookie-decoder/verify";
 import type { Epoch } from "@/lib/flask-session/signer";
+import { pendingVerifyMessage, VerifyFrame } from "./verify-message";
 
 export const verdictStyle: Record<Verification["verdict"], string> = {
   loaded: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100",
@@ -28,9 +29,7 @@ export function VerifyResult({ cookie, secret, epoch, maxAge }: { cookie: string
   }, [cookie, secret, epoch, maxAge, key]);
 
   let content: React.ReactNode;
-  if (cookie === null) content = <p>Nothing to verify: the input holds no cookie value.</p>;
-  else if (secret === "") content = <p>Enter the app&apos;s secret key to check the signature.</p>;
-  else if (!result || result.for !== key) content = <p>Checking…</p>;
+  if (cookie === null || secret === "" || !result || result.for !== key) content = pendingVerifyMessage(cookie, secret);
   else {
     const v = result.verification;
     content = (
@@ -40,10 +39,6 @@ export function VerifyResult({ cookie, secret, epoch, maxAge }: { cookie: string
       </div>
     );
   }
-  return (
-    <div aria-live="polite" className="mt-2 text-sm">
-      {content}
-    </div>
-  );
+  return <VerifyFrame>{content}</VerifyFrame>;
 }
 

@@ -14,6 +14,9 @@
 import { b64DecodeDetailed, b64Encode } from "./base64";
 import type { PyDict, PyValue } from "./py-value";
 import { floatRepr, pyStr } from "./python-repr";
+import { httpDate } from "./http-date";
+
+export { httpDate };
 
 export class SerializeError extends Error {
   constructor(message: string) {
@@ -70,16 +73,6 @@ export function jsonFloat(x: number): string {
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
   return floatRepr(x);
-}
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** Werkzeug `http_date`: naive taken as UTC, converted to UTC, microseconds dropped. */
-export function httpDate(epochMs: number): string {
-  const d = new Date(Math.floor(epochMs / 1000) * 1000);
-  const p2 = (n: number) => String(n).padStart(2, "0");
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).padStart(4, "0")} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
 }
 
 // Python's datetime covers years 1 to 9999.

@@ -3,7 +3,7 @@
  * header (`request.cookies`) and writing `Set-Cookie` (`dump_cookie`), in Werkzeug 2.2 and, for the
  * Flask 0.10.1 rule set, in the Werkzeug 0.11 of 2016.
  */
-import { httpDate } from "./tagged-json";
+import { httpDate } from "./http-date";
 
 /**
  * werkzeug/_internal.py (2.2.2) `_cookie_re`, applied from position i with `re.match`:

@@ -4,8 +4,6 @@
  * (what it held before) and the `Set-Cookie` it got (what it does next), which is enough to follow
  * the jar exactly as RFC 6265 has the browser update it.
  */
-import { inspectSessionCookie } from "@/lib/flask-session/cookie";
-import { pyRepr } from "@/lib/flask-session/python-repr";
 import { firstCookie, parseCookieHeader } from "@/lib/flask-session/werkzeug-cookies";
 
 export type HeldCookie = {
@@ -87,8 +85,11 @@ export function heldAfter(
 /**
  * What anyone holding the cookie can read in it, without the key: the session as Python would
  * print it. Null when the payload cannot be decoded (the demo apps never write such a cookie).
+ * The decoder (inflater, tagged JSON, Python repr) is loaded on the first call, after the reader's
+ * first request, so the article does not download it for readers who never press a demo button.
  */
 export async function readHeldSession(value: string): Promise<string | null> {
+  const [{ inspectSessionCookie }, { pyRepr }] = await Promise.all([import("@/lib/flask-session/cookie"), import("@/lib/flask-session/python-repr")]);
   const inspected = await inspectSessionCookie(value);
   if (!inspected.payload?.ok) return null;
   return pyRepr(inspected.payload.value);

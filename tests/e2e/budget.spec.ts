@@ -20,4 +20,19 @@ test.describe("the article's byte budget", () => {
       .map(([key, bytes]) => `${key}: ${bytes} B > budget ${article[key as keyof typeof measured]} B`);
     expect(over, `over budget (${JSON.stringify(measured)})`).toEqual([]);
   });
+
+  test("the embeds' own JavaScript (what the article loads beyond the 404 page) stays within its budget", async ({ request, baseURL }) => {
+    const get = (status: number) => async (url: string) => {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(url.includes("/_next/") ? 200 : status);
+      return new Uint8Array(await response.body());
+    };
+    // As `npm run bench` counts it: the 404 page has the same layout and no embeds.
+    const article = await measurePage(new URL(budgets.article.path, baseURL).href, get(200));
+    const layout = await measurePage(new URL("/this-page-does-not-exist", baseURL).href, get(404));
+    const layoutScripts = new Set(layout.assets.map((a) => a.url));
+    const embedsJs = article.assets.filter((a) => a.type === "js" && !layoutScripts.has(a.url)).reduce((total, a) => total + a.sizes.gzip, 0);
+    expect(embedsJs, "the embeds load some JavaScript of their own").toBeGreaterThan(0);
+    expect(embedsJs, `embeds' JavaScript ${embedsJs} B gzip`).toBeLessThanOrEqual(budgets.article.embedsJsGzip);
+  });
 });
