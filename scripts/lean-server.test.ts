@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleFlaskRequest } from "@/lib/flask-session/handler";
 import { apiSecurityHeaders } from "@/lib/security-headers";
-import { MAX_BODY_BYTES, isDemoApiPath, leanListener, parseArgs, requestOrigin } from "./lean-server";
+import { MAX_BODY_BYTES, isDemoApiPath, leanListener, normalizedPagePath, parseArgs, requestOrigin } from "./lean-server";
 
 describe("command line, as next start reads it", () => {
   it("takes the port from -p, then PORT, then 3000", () => {
@@ -113,5 +113,24 @@ describe("the listener", () => {
     const response = await fetch(`${base}/api/flask/weak/`, { method: "POST", body: new Uint8Array(MAX_BODY_BYTES + 1) });
     expect(response.status).toBe(413);
     expect((await fetch(`${base}/api/flask/weak/`)).status).toBe(200);
+  });
+});
+
+describe("page paths with percent-encoded unreserved characters (Next answers them 500)", () => {
+  it("are normalised to the decoded form, query kept", () => {
+    expect(normalizedPagePath("/%64ecoder")).toBe("/decoder");
+    expect(normalizedPagePath("/%64isabling-cookies-in-flask?x=%41")).toBe("/disabling-cookies-in-flask?x=%41");
+    expect(normalizedPagePath("/a%7Eb%2D")).toBe("/a~b-");
+  });
+
+  it("keep reserved and non-ASCII escapes, and leave clean paths alone", () => {
+    expect(normalizedPagePath("/decoder")).toBeNull();
+    expect(normalizedPagePath("/a%2Fb")).toBeNull();
+    expect(normalizedPagePath("/caf%C3%A9")).toBeNull();
+  });
+
+  it("never produce a path a browser reads as another host", () => {
+    expect(normalizedPagePath("//%65vil.example")).toBeNull();
+    expect(normalizedPagePath("%2F%2Fevil")).toBeNull();
   });
 });

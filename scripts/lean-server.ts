@@ -157,6 +157,30 @@ export function applyPagePolicies(req: IncomingMessage, res: ServerResponse, pol
  * apps' secret_key (DEMO_SECRET_KEY), as the route handler passes it; `pagePolicies` the hashed
  * page policies of the build (route → Content-Security-Policy), when it has them.
  */
+/**
+ * Next.js 16 answers a page path holding a percent-encoded unreserved character (`/%64ecoder`)
+ * with a 500 ("Attempted to handle request too many times"), plain `next start` too. Such a path
+ * names the same resource as its decoded form (RFC 3986 §6.2.2.2), so the reader is sent there.
+ * Returns the normalised URL, or null when there is nothing to normalise (or when the result would
+ * start with "//", which a browser reads as another host).
+ */
+export function normalizedPagePath(url: string): string | null {
+  const queryAt = url.indexOf("?");
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
+  const normal = path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    return /^[A-Za-z0-9\-._~]$/.test(char) ? char : escape;
+  });
+  if (normal === path || !normal.startsWith("/") || normal.startsWith("//")) return null;
+  return normal + (queryAt < 0 ? "" : url.slice(queryAt));
+}
+
+function redirectTo(res: ServerResponse, location: string): void {
+  const headers = applySecurityHeaders(new Headers({ location, "content-type": "text/plain; charset=utf-8" }), { api: true });
+  res.writeHead(308, [...headers].flat());
+  res.end(`Redirecting to ${location}\n`);
+}
+
 export function leanListener(
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   options: ServerOptions & { secret?: string; trustProxy?: boolean; pagePolicies?: Readonly<Record<string, string>> },
@@ -172,6 +196,8 @@ export function leanListener(
 
   return (req, res) => {
     const demo = isDemoApiPath(req.url ?? "");
+    const normalized = demo ? null : normalizedPagePath(req.url ?? "");
+    if (normalized !== null) return redirectTo(res, normalized);
     if (!demo && options.pagePolicies) applyPagePolicies(req, res, options.pagePolicies);
     const done = demo ? demoApi(req, res) : fallback(req, res);
     done.catch((error: unknown) => {

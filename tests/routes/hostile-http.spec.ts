@@ -12,6 +12,15 @@ const port = () => Number(new URL(test.info().project.use.baseURL ?? "http://127
 const STACK_TRACE = /\n\s*at .+:\d+:\d+|\.(ts|js|mjs):\d+:\d+|Traceback \(most recent call last\)/;
 
 test.describe("hostile requests over HTTP", () => {
+  test("a page path with a percent-encoded letter is sent to its plain form, not a 500", async ({ request }) => {
+    // Next.js 16 answers /%64ecoder with a 500 of its own; npm start normalises such paths first.
+    test.skip(process.env.TEST_SERVER === "next-start", "plain next start keeps Next's 500");
+    const response = await request.get("/%64ecoder?from=test", { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(response.headers()["location"]).toBe("/decoder?from=test");
+    expect((await request.get("/%64ecoder")).status()).toBe(200);
+  });
+
   test("methods fetch cannot send are Flask's 405 with Allow, like every other refused method", async () => {
     // Under plain `next start` (TEST_SERVER=next-start) Next answers these itself, before the route
     // handler: 500 for TRACE, 400 for the others (README, "Security").
