@@ -12,8 +12,8 @@
  *   plain strings to Python 2's json.
  */
 import type { PyValue } from "./py-value";
-import { floatRepr, uuidText } from "./python-repr";
-import { compareCodePoints, httpDate, jsonString } from "./tagged-json";
+import { uuidText } from "./python-repr";
+import { compareCodePoints, httpDate, jsonFloat, jsonString } from "./tagged-json";
 
 export type JsonifyResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -30,10 +30,7 @@ function scalar(value: PyValue, style: Style): string | null {
     case "int":
       return value.value.toString();
     case "float":
-      if (Number.isNaN(value.value)) return "NaN";
-      if (value.value === Infinity) return "Infinity";
-      if (value.value === -Infinity) return "-Infinity";
-      return floatRepr(value.value);
+      return jsonFloat(value.value);
     case "str":
     case "markup":
       return jsonString(value.value);
