@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { fragmentFor } from "@/lib/cookie-decoder/fragment";
 import type { Epoch } from "@/lib/flask-session/signer";
 import { SecretKeyField } from "./secret-key-field";
 import { useInspection } from "./use-inspection";
 import { pendingVerifyMessage, VerifyFrame } from "./verify-message";
-
-const noSubscription = () => () => {};
 
 type Engine = typeof import("./embed-engine");
 
@@ -41,7 +39,6 @@ export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { 
   const decoded = useInspection(input, engine?.decodeInput ?? null);
   const current = decoded && decoded.input === input ? decoded : null;
   const showServer = input === cookie;
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const verifyCookie = current ? (current.read.ok ? current.read.value : null) : showServer ? serverCookie : null;
   const verifyEpoch = current ? (current.inspection?.timestamp?.guess.epoch ?? "unix") : showServer ? serverEpoch : "unix";
 
@@ -76,21 +73,20 @@ export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { 
           <div className={current ? "" : "opacity-60"}>{decoded && engine ? <engine.EmbedDecodedView decoded={decoded} /> : serverView}</div>
         )}
       </div>
-      {hydrated && (
-        // Verifying needs this page's script; without it the key box could do nothing, so it is not shown.
-        <div className="mt-4">
-          <SecretKeyField
-            id="embed-secret"
-            value={secret}
-            onChange={(value) => {
-              load();
-              setSecret(value);
-            }}
-            label="Secret key to verify with"
-          />
-          {engine ? <engine.EmbedVerify cookie={verifyCookie} secret={secret} epoch={verifyEpoch} /> : <VerifyFrame>{pendingVerifyMessage(verifyCookie, secret)}</VerifyFrame>}
-        </div>
-      )}
+      {/* Verifying needs this page's script: without JavaScript the key box could do nothing, so it is
+          not shown. The server renders it for everyone else, so the embed keeps its size when React starts. */}
+      <div className="mt-4 noscript:hidden">
+        <SecretKeyField
+          id="embed-secret"
+          value={secret}
+          onChange={(value) => {
+            load();
+            setSecret(value);
+          }}
+          label="Secret key to verify with"
+        />
+        {engine ? <engine.EmbedVerify cookie={verifyCookie} secret={secret} epoch={verifyEpoch} /> : <VerifyFrame>{pendingVerifyMessage(verifyCookie, secret)}</VerifyFrame>}
+      </div>
     </section>
   );
 }

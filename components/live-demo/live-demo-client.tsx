@@ -30,13 +30,19 @@ const noSubscription = () => () => {};
 const TIMELINE_LIMIT = 20;
 
 /**
- * The interactive part of a live demo. Until React has hydrated it shows `children`, the
- * build-time example the server rendered (which is also all a reader without JavaScript gets).
+ * The interactive part of a live demo. The server renders it too, in its initial state, so the
+ * page looks the same before and after React starts: the article starts React only on the reader's
+ * first intent (scripts/boot-on-intent.ts), and a button pressed before then is pressed again once
+ * it has. A reader without JavaScript gets `children` instead, the build-time example, since
+ * nothing here could work for them.
  */
-export function LiveDemoClient({ id, apps, mode, children }: { id: string; apps: AppName[]; mode: DemoMode; children: ReactNode }) {
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  if (!hydrated) return children;
-  return <LiveDemoPanel id={id} apps={apps} mode={mode} />;
+export function LiveDemoClient({ id, apps, mode, siteOrigin, children }: { id: string; apps: AppName[]; mode: DemoMode; siteOrigin: string; children: ReactNode }) {
+  return (
+    <>
+      <noscript>{children}</noscript>
+      <LiveDemoPanel id={id} apps={apps} mode={mode} siteOrigin={siteOrigin} />
+    </>
+  );
 }
 
 /** The configuration a link asked for: the fragment `#<id>?…` for an embed, the query string on the playground. */
@@ -55,10 +61,14 @@ function writeUrl(id: string, mode: DemoMode, config: DemoConfig, base: DemoConf
 
 type Failure = { message: string; retry: () => void };
 
-function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: DemoMode }) {
+const pageOrigin = () => window.location.origin;
+
+function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppName[]; mode: DemoMode; siteOrigin: string }) {
   const base = defaultConfig(apps[0]);
-  const [initial] = useState(() => configFromUrl(id, apps, mode));
-  const [config, setConfig] = useState(initial.config);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  // The curl line names the page's origin; the server, which cannot know it, names the site's.
+  const origin = useSyncExternalStore(noSubscription, pageOrigin, () => siteOrigin);
+  const [config, setConfig] = useState(base);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -67,9 +77,17 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
   const counter = useRef(0);
 
   useEffect(() => {
-    // A link to this embed: the browser could not scroll to `#id?…` itself.
-    if (initial.linked && mode === "embed") document.getElementById(id)?.scrollIntoView();
-  }, [id, initial.linked, mode]);
+    // The configuration a link asked for, which the server could not know. A link to an embed
+    // (`#id?…`) is one the browser could not scroll to itself.
+    const linked = configFromUrl(id, apps, mode);
+    if (!linked.linked) return;
+    // The second pass of a two-pass render: the URL exists only in the browser, after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setConfig(linked.config);
+    if (mode === "embed") document.getElementById(id)?.scrollIntoView();
+    // Once, when the panel mounts: later changes come from the reader or from hashchange below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     // A link to this embed followed from the same page (a hashchange, not a load).
@@ -140,7 +158,8 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
   const button = "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-offset-2";
 
   return (
-    <div className="space-y-4" data-live-demo="ready">
+    // "ready" once React is in charge; "static" in the server's rendering, before the script starts.
+    <div className="space-y-4 noscript:hidden" data-live-demo={hydrated ? "ready" : "static"}>
       {mode === "playground" ? <PlaygroundKnobs config={config} onChange={change} /> : <EmbedKnobs apps={apps} config={config} onChange={change} />}
 
       <div className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -154,7 +173,7 @@ function LiveDemoPanel({ id, apps, mode }: { id: string; apps: AppName[]; mode: 
         <p className="mt-1">
           The same from a terminal:{" "}
           <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="curl">
-            {curlCommand(config, window.location.origin)}
+            {curlCommand(config, origin)}
           </code>
         </p>
       </div>

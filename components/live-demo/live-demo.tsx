@@ -1,5 +1,6 @@
 import { APP_NAMES, defaultConfig, demoId, type AppName } from "@/lib/live-demo/config";
 import { buildExample } from "@/lib/live-demo/examples";
+import { site } from "@/lib/site";
 import { LiveDemoClient, type DemoMode } from "./live-demo-client";
 import { defaultTitle } from "./labels";
 import { StaticExample } from "./static-example";
@@ -13,9 +14,9 @@ function parseApps(apps: readonly string[] | string): AppName[] {
 }
 
 /**
- * A live demo of the article's Flask apps. Server-rendered: the heading and a build-time example
- * of the same exchange (so the page says something without JavaScript); the interactive part is
- * the client leaf inside.
+ * A live demo of the article's Flask apps. Server-rendered: the heading, the interactive part in its
+ * initial state (the client leaf inside), and for readers without JavaScript a build-time example
+ * of the same exchange.
  */
 export async function LiveDemo({ apps, title, mode = "embed" }: { apps: readonly string[] | string; title?: string; mode?: DemoMode }) {
   const names = parseApps(apps);
@@ -32,7 +33,7 @@ export async function LiveDemo({ apps, title, mode = "embed" }: { apps: readonly
       <h2 id={`${id}-title`} className="mb-3 text-base font-semibold text-zinc-950 dark:text-white">
         {title ?? defaultTitle(names)}
       </h2>
-      <LiveDemoClient id={id} apps={names} mode={mode}>
+      <LiveDemoClient id={id} apps={names} mode={mode} siteOrigin={site.url.origin}>
         <StaticExample examples={examples} />
       </LiveDemoClient>
     </section>

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { inlineScripts, measurePage, pageAssets, sizesOf } from "./page-bytes";
+import { deferBoot } from "../boot-on-intent";
+import { inlineScripts, intentScripts, measurePage, pageAssets, sizesOf } from "./page-bytes";
 
 const html = `<!DOCTYPE html><html><head>
 <link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>
@@ -46,5 +47,24 @@ describe("counting bytes", () => {
     expect(page.css.raw).toBe(15);
     expect(page.js.raw).toBe(5);
     expect(page.assets.map((a) => a.url)).toEqual(Object.keys(files).slice(1));
+  });
+});
+
+describe("a page that boots on intent", () => {
+  it("counts the scripts its loader adds on the reader's first intent apart from those fetched at load", async () => {
+    const next = `<html><head><script src="/_next/static/chunks/r.js" async=""></script></head><body><p>x</p>
+<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"y"])</script></body></html>`;
+    const page = deferBoot(next, () => "/_next/static/deferred/p.js");
+    if ("error" in page) throw new Error(page.error);
+    expect(pageAssets(page.html).js).toEqual([]);
+    expect(intentScripts(page.html)).toEqual(["/_next/static/deferred/p.js", "/_next/static/chunks/r.js"]);
+    const files: Record<string, string> = { "http://site.test/post": page.html, "http://site.test/_next/static/deferred/p.js": page.payload, "http://site.test/_next/static/chunks/r.js": "1;" };
+    const bytes = await measurePage("http://site.test/post", async (url) => new TextEncoder().encode(files[url] ?? `missing ${url}`));
+    expect(bytes.js.raw).toBe(0);
+    expect(bytes.jsOnIntent.raw).toBe(page.payload.length + 2);
+  });
+
+  it("finds no intent scripts in an ordinary page", () => {
+    expect(intentScripts(html)).toEqual([]);
   });
 });

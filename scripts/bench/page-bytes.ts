@@ -7,8 +7,9 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 export type Sizes = { raw: number; gzip: number; brotli: number };
-export type Asset = { url: string; type: "css" | "js"; sizes: Sizes };
-export type PageBytes = { html: Sizes; inlineScript: Sizes; css: Sizes; js: Sizes; assets: Asset[] };
+/** `js`: fetched at load; `intent`: fetched on the reader's first intent (scripts/boot-on-intent.ts). */
+export type Asset = { url: string; type: "css" | "js" | "intent"; sizes: Sizes };
+export type PageBytes = { html: Sizes; inlineScript: Sizes; css: Sizes; js: Sizes; jsOnIntent: Sizes; assets: Asset[] };
 
 export function sizesOf(bytes: Uint8Array): Sizes {
   return {
@@ -50,6 +51,15 @@ export function pageAssets(html: string): { css: string[]; js: string[] } {
   return { css: [...css], js: [...js] };
 }
 
+/**
+ * The scripts a page boots on intent adds when the reader first acts: the list the boot loader
+ * (scripts/boot-on-intent.ts) is called with, the page's RSC payload first. None for other pages.
+ */
+export function intentScripts(html: string): string[] {
+  const match = /\(function\(srcs\)\{[\s\S]*?\}\)\((\[[^\]]*\])\)<\/script>/.exec(html);
+  return match ? (JSON.parse(match[1]) as string[]) : [];
+}
+
 /** The text of every inline script the browser runs (no src; no data type such as JSON-LD): the framework's payload included. */
 export function inlineScripts(html: string): string {
   let text = "";
@@ -67,7 +77,7 @@ export async function measurePage(url: string, get: (url: string) => Promise<Uin
   const html = new TextDecoder().decode(htmlBytes);
   const { css, js } = pageAssets(html);
   const assets: Asset[] = [];
-  for (const [type, list] of [["css", css], ["js", js]] as const) {
+  for (const [type, list] of [["css", css], ["js", js], ["intent", intentScripts(html)]] as const) {
     for (const href of list) {
       const absolute = new URL(href, url).href;
       assets.push({ url: absolute, type, sizes: sizesOf(await get(absolute)) });
@@ -78,6 +88,7 @@ export async function measurePage(url: string, get: (url: string) => Promise<Uin
     inlineScript: sizesOf(new TextEncoder().encode(inlineScripts(html))),
     css: sum(assets.filter((a) => a.type === "css").map((a) => a.sizes)),
     js: sum(assets.filter((a) => a.type === "js").map((a) => a.sizes)),
+    jsOnIntent: sum(assets.filter((a) => a.type === "intent").map((a) => a.sizes)),
     assets,
   };
 }

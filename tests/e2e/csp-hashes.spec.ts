@@ -90,6 +90,8 @@ test.describe("hashed script sources on npm start", () => {
       if (r.resourceType() === "document") documents.push(new URL(r.url()).pathname);
     });
     await page.goto("/disabling-cookies-in-flask");
+    // The article starts React on the reader's first intent: scroll to the first demo.
+    await page.locator("[data-live-demo]").first().scrollIntoViewIfNeeded();
     await expect(page.locator('[data-live-demo="ready"]').first()).toBeVisible();
 
     const nav = page.getByRole("navigation", { name: "Site" });

@@ -75,6 +75,7 @@ test.describe("the stock Flask embed", () => {
 
     await page.reload();
     demo = new LiveDemoEmbed(page, demo.root);
+    await demo.root.scrollIntoViewIfNeeded();
     await expect(demo.root.locator('[data-live-demo="ready"]')).toBeVisible();
     await expect(demo.field("held-cookie")).toHaveText(`session=${held}`);
     const after = await demo.send("persistent");

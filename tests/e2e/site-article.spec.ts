@@ -84,6 +84,8 @@ test.describe("the article", () => {
   test("copies a code block with its copy button", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const block = page.locator("[data-code-block]").filter({ has: page.locator('pre[data-language="python"]') }).last();
+    // The copy buttons appear once React starts, which the article does on the reader's first intent.
+    await block.scrollIntoViewIfNeeded();
     await block.getByRole("button", { name: "Copy code" }).click();
     await expect(block.getByRole("button", { name: "Copied code" })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("principal = Principal(app, use_sessions=False)");

@@ -18,10 +18,14 @@ export class LiveDemoEmbed {
     readonly root: Locator,
   ) {}
 
-  /** Opens `path` and waits until the embed `id` has hydrated. */
+  /**
+   * Opens `path`, scrolls to the embed `id` as a reader would (an article starts React on the
+   * reader's first intent, scripts/boot-on-intent.ts), and waits until it has hydrated.
+   */
   static async open(page: Page, path: string, id: string): Promise<LiveDemoEmbed> {
     await page.goto(path);
     const embed = new LiveDemoEmbed(page, page.locator(`section#${id}`));
+    await embed.root.scrollIntoViewIfNeeded();
     await expect(embed.root.locator('[data-live-demo="ready"]')).toBeVisible();
     return embed;
   }
