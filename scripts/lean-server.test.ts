@@ -1,9 +1,9 @@
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, STATUS_CODES, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleFlaskRequest } from "@/lib/flask-session/handler";
-import { apiSecurityHeaders } from "@/lib/security-headers";
-import { MAX_BODY_BYTES, isDemoApiPath, leanListener, normalizedPagePath, parseArgs, requestOrigin } from "./lean-server";
+import { apiSecurityHeaders, applySecurityHeaders } from "@/lib/security-headers";
+import { MAX_BODY_BYTES, headerReader, isDemoApiPath, leanListener, normalizedPagePath, parseArgs, rawHeaders, requestOrigin } from "./lean-server";
 
 describe("command line, as next start reads it", () => {
   it("takes the port from -p, then PORT, then 3000", () => {
@@ -60,6 +60,60 @@ describe("which requests take the lean path", () => {
   });
 });
 
+describe("the request headers the core reads", () => {
+  it("are Node's parsed headers, looked up case-insensitively, null when absent", () => {
+    const reader = headerReader({ cookie: "a=1; b=2", authorization: "Bearer x" });
+    expect(reader.get("Cookie")).toBe("a=1; b=2");
+    expect(reader.get("authorization")).toBe("Bearer x");
+    expect(reader.get("accept")).toBeNull();
+  });
+
+  it("join a header Node keeps as an array with \", \", as the Headers object this path used to build did", () => {
+    const values = ["a", "b"];
+    const headers = new Headers();
+    for (const value of values) headers.append("x-list", value);
+    expect(headerReader({ "x-list": values }).get("x-list")).toBe(headers.get("x-list"));
+  });
+});
+
+describe("the raw headers of an answer", () => {
+  const security = apiSecurityHeaders.map(({ key }) => key.toLowerCase());
+
+  it("are the answer's own in its order and names, then the security headers it lacks", () => {
+    const raw = rawHeaders({ status: 200, statusText: "OK", headers: [["Vary", "Cookie"], ["Content-Length", "0"], ["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"]], body: null });
+    expect(raw.slice(0, 8)).toEqual(["Vary", "Cookie", "Content-Length", "0", "Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
+    expect(raw.filter((_, i) => i % 2 === 0 && i >= 8)).toEqual([...security].sort());
+  });
+
+  it("never repeat a security header the answer sets itself, whatever its case", () => {
+    const raw = rawHeaders({ status: 200, statusText: "", headers: [["X-FRAME-OPTIONS", "SAMEORIGIN"]], body: null });
+    expect(raw.filter((name, i) => i % 2 === 0 && name.toLowerCase() === "x-frame-options")).toEqual(["X-FRAME-OPTIONS"]);
+  });
+
+  it("count a body that has no Content-Length of its own, in UTF-8 bytes", () => {
+    const raw = rawHeaders({ status: 404, statusText: "", headers: [["Content-Type", "application/json"]], body: "é\n" });
+    expect(raw.slice(-2)).toEqual(["content-length", "3"]);
+    expect(rawHeaders({ status: 200, statusText: "", headers: [], body: null })).not.toContain("content-length");
+  });
+});
+
+/** One exchange over a socket, as sent: status line, raw header pairs in order, body. */
+function rawExchange(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ status: number; statusText: string; headers: Array<[string, string]>; body: string }>((resolve, reject) => {
+    const request = httpRequest(`${base}${path}`, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const pairs: Array<[string, string]> = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", headers: pairs, body: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 describe("the listener", () => {
   let server: Server;
   let base: string;
@@ -107,6 +161,72 @@ describe("the listener", () => {
       const response = await fetch(`${base}${path}`, { redirect: "manual" });
       expect(response.headers.get("x-answered-by"), path).toBe("fallback");
     }
+  });
+
+  it("sends on the wire what handleFlaskRequest answers, Flask's headers first in Flask's order, then the site's", async () => {
+    // Node's own connection headers, which every node:http answer carries.
+    const nodes = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+    const cookie = "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ["GET", "/api/flask/persistent/", { Cookie: cookie }],
+      ["GET", "/api/flask/persistent/?flask=2016", { Cookie: cookie }],
+      ["HEAD", "/api/flask/persistent/", {}],
+      ["OPTIONS", "/api/flask/weak/", {}],
+      ["POST", "/api/flask/weak/", {}],
+      ["GET", "/api/flask/weak", {}],
+      ["GET", "/api/flask/weak/x", {}],
+      ["GET", "/api/flask/principal/", { Authorization: "Bearer alice-token" }],
+      ["GET", "/api/flask/persistent/?action=write", { Accept: "application/json" }],
+      ["HEAD", "/api/flask/persistent/?view=json", {}],
+      ["POST", "/api/flask/persistent/_reset", {}],
+      ["HEAD", "/api/flask/persistent/_reset", {}],
+      ["GET", "/api/flask/nope/", {}],
+      ["GET", "/api/flask/weak/?refresh=2", {}],
+    ];
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 0, 1) });
+    try {
+      for (const [method, path, headers] of cases) {
+        const label = `${method} ${path}`;
+        const wire = await rawExchange(base, method, path, headers);
+        // The Host header Node's client sent, which Werkzeug's redirect reads.
+        const direct = await handleFlaskRequest(new Request(`http://localhost:${port}${path}`, { method, headers: { ...headers, Host: new URL(base).host } }));
+        expect(wire.status, label).toBe(direct.status);
+        expect(wire.statusText, label).toBe(direct.statusText || STATUS_CODES[direct.status]);
+        const text = await direct.text();
+        expect(wire.body, label).toBe(method === "HEAD" ? "" : text);
+
+        const sent = wire.headers.filter(([name]) => !nodes.has(name.toLowerCase()));
+        const expected = applySecurityHeaders(new Headers(direct.headers), { api: true });
+        if (direct.body !== null && !expected.has("content-length")) expected.set("content-length", String(Buffer.byteLength(text)));
+        expect([...new Headers(sent)], label).toEqual([...expected]);
+        expect(new Headers(sent).getSetCookie(), label).toEqual(expected.getSetCookie());
+      }
+      // Flask's order, which the JSON view shows, is the order on the wire.
+      const view = await (await fetch(`${base}/api/flask/persistent/?view=json`, { headers: { Cookie: cookie } })).json();
+      const wire = await rawExchange(base, "GET", "/api/flask/persistent/", { Cookie: cookie });
+      expect(wire.headers.slice(0, view.response.headers.length).map(([name]: [string, string]) => name)).toEqual(view.response.headers.map(([name]: [string, string]) => name));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("answers TRACE as Flask does, 405 with Allow (a method Fetch's Request refuses)", async () => {
+    const wire = await rawExchange(base, "TRACE", "/api/flask/weak/");
+    expect([wire.status, wire.statusText]).toEqual([405, "METHOD NOT ALLOWED"]);
+    expect(wire.headers).toContainEqual(["Allow", "GET, HEAD, OPTIONS"]);
+  });
+
+  it("reads two Cookie headers as one, as Node merges them", async () => {
+    const request = httpRequest(`${base}/api/flask/persistent/?view=json`, { headers: ["Host", new URL(base).host, "Cookie", "a=1", "Cookie", "b=2"] });
+    const body = await new Promise<string>((resolve, reject) => {
+      request.on("response", (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve(text));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(JSON.parse(body).request.cookieHeader).toBe("a=1; b=2");
   });
 
   it("refuses a body over the limit with 413 and keeps serving", async () => {

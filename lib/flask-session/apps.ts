@@ -61,7 +61,14 @@ export type FlaskExchange = {
   warnings: string[];
 };
 
-export type ExchangeRequest = { method: string; url: URL; headers: Headers };
+/**
+ * What the apps read of a request's headers: a case-insensitive lookup with `Headers.get`'s
+ * contract (null when absent). A `Headers` object is one; a Node server can pass a view of its own
+ * parsed headers instead of copying them into a `Headers` on every request.
+ */
+export type HeaderReader = { get(name: string): string | null };
+
+export type ExchangeRequest = { method: string; url: URL; headers: HeaderReader };
 export type ExchangeOptions = {
   secret: string;
   nowMs: number;

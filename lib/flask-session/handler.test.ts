@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { handleFlaskRequest } from "./handler";
+import { answerFlaskRequest, handleFlaskRequest, type FlaskAnswer } from "./handler";
 
 const NOW = 1767225600000;
 const handle = (path: string, init: RequestInit = {}) => handleFlaskRequest(new Request(`http://localhost${path}`, init), { now: () => NOW });
@@ -95,6 +95,69 @@ describe("the site's own answers", () => {
     const response = await handle("/api/flask/principal/_reset", { method: "DELETE" });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+});
+
+describe("answerFlaskRequest, the core both adapters share", () => {
+  // One of each kind of answer: Flask's pages, views and methods, the JSON view, the site's own.
+  const cases: Array<[string, RequestInit]> = [
+    ["/api/flask/persistent/", {}],
+    ["/api/flask/persistent/", { method: "HEAD" }],
+    ["/api/flask/persistent/", { method: "OPTIONS" }],
+    ["/api/flask/persistent/", { method: "POST", body: "a=b" }],
+    ["/api/flask/persistent", {}],
+    ["/api/flask/persistent/x", {}],
+    ["/api/flask/persistent/?action=read", { headers: { Cookie: "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE" } }],
+    ["/api/flask/persistent/?view=json", { headers: { Cookie: "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg" } }],
+    ["/api/flask/persistent/", { headers: { Cookie: "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg" } }],
+    ["/api/flask/persistent/?flask=2016&action=nothing", { headers: { Cookie: "session=a; session=b" } }],
+    ["/api/flask/weak/", { headers: { Accept: "application/json" } }],
+    ["/api/flask/principal/", { headers: { Authorization: "Bearer alice-token" } }],
+    ["/api/flask/principal-no-sessions/?action=write", {}],
+    ["/api/flask/principal/_reset", { method: "POST" }],
+    ["/api/flask/principal/_reset", { method: "HEAD" }],
+    ["/api/flask/principal/_reset", { method: "DELETE" }],
+    ["/api/flask/nope/", {}],
+    ["/api/flask/persistent/?permanent=yes", {}],
+    ["/elsewhere", {}],
+  ];
+  const answer = (path: string, init: RequestInit) => {
+    const request = new Request(`http://localhost${path}`, init);
+    return answerFlaskRequest({ method: request.method, url: new URL(request.url), headers: request.headers }, { now: () => NOW });
+  };
+
+  it("answers with exactly what handleFlaskRequest's Response carries", async () => {
+    for (const [path, init] of cases) {
+      const ours = await answer(path, init);
+      const response = await handle(path, init);
+      const label = `${init.method ?? "GET"} ${path}`;
+      expect(ours.status, label).toBe(response.status);
+      expect(ours.statusText, label).toBe(response.statusText);
+      expect([...new Headers(ours.headers)], label).toEqual([...response.headers]);
+      expect(ours.body === null, label).toBe(response.body === null);
+      expect(ours.body ?? "", label).toBe(await response.text());
+    }
+  });
+
+  it("keeps Flask's header order and names, which a Headers object sorts and lower-cases", async () => {
+    const cookie = "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
+    const ours = await answer("/api/flask/persistent/?flask=2016", { headers: { Cookie: cookie } });
+    expect(ours.headers.map(([name]) => name)).toEqual(["Content-Type", "Content-Length", "Set-Cookie"]);
+    const today = await answer("/api/flask/persistent/", { headers: { Cookie: cookie } });
+    expect(today.headers.map(([name]) => name)).toEqual(["Content-Type", "Content-Length", "Vary", "Set-Cookie"]);
+  });
+
+  it("needs of the headers nothing but a case-insensitive get", async () => {
+    const plain = new Map([["authorization", "Bearer bob-token"]]);
+    const headers = { get: (name: string) => plain.get(name.toLowerCase()) ?? null };
+    const ours: FlaskAnswer = await answerFlaskRequest({ method: "GET", url: new URL("http://localhost/api/flask/principal/?view=json"), headers }, { now: () => NOW });
+    expect(JSON.parse(ours.body ?? "").session.after.repr).toBe("<SecureCookieSession {'identity.id': 'bob', 'identity.auth_type': 'token'}>");
+  });
+
+  it("answers methods a Request cannot carry, such as TRACE, like any other method the route lacks", async () => {
+    const ours = await answerFlaskRequest({ method: "TRACE", url: new URL("http://localhost/api/flask/weak/"), headers: new Headers() }, { now: () => NOW });
+    expect([ours.status, ours.statusText]).toEqual([405, "METHOD NOT ALLOWED"]);
+    expect(ours.headers).toContainEqual(["Allow", "GET, HEAD, OPTIONS"]);
   });
 });
 

@@ -1,6 +1,10 @@
 /**
- * The demo API as one Web-standard handler, `(request) => Promise<Response>`, served by the Next.js
- * route handler and usable from any server that speaks Request/Response.
+ * The demo API: one core, `answerFlaskRequest(request) => Promise<FlaskAnswer>`, on plain data (a
+ * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
+ * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
+ * route handler and usable from any server that speaks Request/Response. `npm start` calls the
+ * core directly (scripts/lean-server.ts): building a Request and a Response per request cost it
+ * about a sixth of its CPU (README, "Performance").
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
  *                               or, with `Accept: application/json` or `?view=json`, the JSON view
@@ -9,7 +13,7 @@
  * The plain response and the JSON view are two renderings of the same `runFlaskExchange` result,
  * so they cannot disagree.
  */
-import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type FlaskExchange } from "./apps";
+import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest, type FlaskExchange, type HeaderReader } from "./apps";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
@@ -28,8 +32,20 @@ export type HandlerOptions = {
   trustProxy?: boolean;
 };
 
+/** A request as the core reads it: the method as sent, the full URL, and a header lookup. */
+export type FlaskRequest = ExchangeRequest;
+
+/**
+ * An answer as plain data. `statusText` is Werkzeug's reason phrase on the emulated Flask answers
+ * and "" on the site's own (the server's default phrase). `headers` are in the order they are to
+ * be sent, with their names as written: Flask's order and names on a Flask answer, which a
+ * `Headers` object would sort and lower-case. `body` is null when there is none (HEAD); a Flask
+ * answer always carries its own Content-Length, HEAD included.
+ */
+export type FlaskAnswer = { status: number; statusText: string; headers: HeaderList; body: string | null };
+
 /** ProxyFix(x_proto=1): the value the last proxy appended, i.e. the right-most one. */
-export function isForwardedHttps(headers: Headers, trustProxy: boolean | undefined): boolean {
+export function isForwardedHttps(headers: HeaderReader, trustProxy: boolean | undefined): boolean {
   if (trustProxy !== true) return false;
   const values = (headers.get("x-forwarded-proto") ?? "").split(",");
   return values[values.length - 1].trim().toLowerCase() === "https";
@@ -37,8 +53,9 @@ export function isForwardedHttps(headers: Headers, trustProxy: boolean | undefin
 
 export const RESET_SEGMENT = "_reset";
 
-export async function handleFlaskRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
-  const url = new URL(request.url);
+/** The core: one request of the demo API in, its answer out. Never throws for bad input. */
+export async function answerFlaskRequest(request: FlaskRequest, options: HandlerOptions = {}): Promise<FlaskAnswer> {
+  const { url } = request;
   const secret = options.secret || DEFAULT_SECRET;
   const nowMs = (options.now ?? Date.now)();
   if (!url.pathname.startsWith(MOUNT)) return siteError(404, { error: "not-found", message: `The demo API lives under ${MOUNT}.` });
@@ -60,30 +77,27 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
   const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
   if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs, secureCookies);
 
-  const exchange = await runFlaskExchange(name, knobs, { method: request.method, url, headers: request.headers }, { secret, nowMs, secureCookies });
-  return knobs.view === "json" ? jsonView(exchange, knobs) : plainResponse(exchange);
+  const exchange = await runFlaskExchange(name, knobs, request, { secret, nowMs, secureCookies });
+  return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
-const flaskHeaders = new WeakMap<Response, HeaderList>();
+/** The Web-standard form of the core, for Next's route handler, the Edge self-test and tests. */
+export async function handleFlaskRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
+  const answer = await answerFlaskRequest({ method: request.method, url: new URL(request.url), headers: request.headers }, options);
+  return toResponse(answer);
+}
 
-/**
- * Flask's headers of a plain response, in Flask's order, with their original names. A `Headers`
- * object iterates sorted by name, which would put Set-Cookie before Vary even where Flask sends
- * Vary first; a server that writes raw headers (scripts/lean-server.ts) uses this list instead.
- * Next's route handlers can only take the `Headers`.
- */
-export function flaskHeaderOrder(response: Response): HeaderList | undefined {
-  return flaskHeaders.get(response);
+/** FlaskAnswer → Response. The `Headers` keep every value (Set-Cookie apart) but not Flask's order. */
+export function toResponse(answer: FlaskAnswer): Response {
+  const headers = new Headers();
+  for (const [name, value] of answer.headers) headers.append(name, value);
+  return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** What curl -i gets: Flask's status, headers and body. */
-export function plainResponse(exchange: FlaskExchange): Response {
-  const headers = new Headers();
-  for (const [name, value] of exchange.headers) headers.append(name, value);
+export function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
-  const response = new Response(body, { status: exchange.status, statusText: exchange.statusText, headers });
-  flaskHeaders.set(response, exchange.headers);
-  return response;
+  return { status: exchange.status, statusText: exchange.statusText, headers: exchange.headers, body };
 }
 
 /** The JSON document the page reads, since page scripts cannot see Set-Cookie. */
@@ -106,31 +120,32 @@ export function exchangeView(exchange: FlaskExchange, knobs: Knobs) {
  * exchange), but it carries the exchange's real Set-Cookie headers, so the browser's cookie jar
  * follows the demo exactly as it would follow the plain response.
  */
-function jsonView(exchange: FlaskExchange, knobs: Knobs): Response {
-  const headers = new Headers({ "Content-Type": "application/json", "Cache-Control": "no-store" });
-  for (const [name, value] of exchange.headers) if (name.toLowerCase() === "set-cookie") headers.append(name, value);
-  return new Response(`${JSON.stringify(exchangeView(exchange, knobs), null, 2)}\n`, { status: 200, headers });
+function jsonView(exchange: FlaskExchange, knobs: Knobs): FlaskAnswer {
+  const headers: HeaderList = [...SITE_JSON_HEADERS];
+  for (const [name, value] of exchange.headers) if (name.toLowerCase() === "set-cookie") headers.push([name, value]);
+  return { status: 200, statusText: "", headers, body: `${JSON.stringify(exchangeView(exchange, knobs), null, 2)}\n` };
 }
 
 /** The site's reset: Flask's own deleting cookie (`Response.delete_cookie` with the session settings) for the app's path. */
-function reset(method: string, app: AppName, knobs: Knobs, secure: boolean): Response {
+function reset(method: string, app: AppName, knobs: Knobs, secure: boolean): FlaskAnswer {
   if (method !== "GET" && method !== "POST" && method !== "HEAD") {
-    return siteError(405, { error: "method-not-allowed", message: `${RESET_SEGMENT} answers GET and POST.` }, { Allow: "GET, HEAD, POST" });
+    return siteError(405, { error: "method-not-allowed", message: `${RESET_SEGMENT} answers GET and POST.` }, [["Allow", "GET, HEAD, POST"]]);
   }
   const config = { ...defaultSessionConfig(appRoot(app)), secure };
   const setCookie =
     knobs.flask === "2016"
       ? dumpCookie2016(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
       : dumpCookie(config.cookieName, "", { path: config.path, secure: config.secure, httponly: config.httponly, expires: 0, maxAge: 0 });
-  const headers = new Headers({ "Content-Type": "application/json", "Cache-Control": "no-store" });
-  headers.append("Set-Cookie", setCookie);
   const body = method === "HEAD" ? null : `${JSON.stringify({ app, reset: true, setCookie }, null, 2)}\n`;
-  return new Response(body, { status: 200, headers });
+  return { status: 200, statusText: "", headers: [...SITE_JSON_HEADERS, ["Set-Cookie", setCookie]], body };
 }
 
-function siteError(status: number, body: KnobError | Record<string, unknown>, extra: Record<string, string> = {}): Response {
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...extra },
-  });
+/** The headers of every answer of the site's own (JSON views, errors, reset), before any extra. */
+const SITE_JSON_HEADERS: HeaderList = [
+  ["Content-Type", "application/json"],
+  ["Cache-Control", "no-store"],
+];
+
+function siteError(status: number, body: KnobError | Record<string, unknown>, extra: HeaderList = []): FlaskAnswer {
+  return { status, statusText: "", headers: [...SITE_JSON_HEADERS, ...extra], body: `${JSON.stringify(body, null, 2)}\n` };
 }
