@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inlineScripts } from "./csp-hashes";
-import { BOOT_LOADER, deferBoot, payloadFileName } from "./boot-on-intent";
+import { BOOT_LOADER, deferBoot, payloadFileName, REPLAY_SCRIPT, withReplay } from "./boot-on-intent";
 
 // The shape of a page Next.js 16 prerenders (abridged): runtime scripts in <head>, Turbopack's
 // chunk registration and the RSC payload inline at the end of <body>.
@@ -64,5 +64,14 @@ describe("the loader", () => {
     // Parses as a function expression; no arrow functions, let/const or classes.
     expect(() => new Function(`return ${BOOT_LOADER}`)).not.toThrow();
     expect(BOOT_LOADER).not.toMatch(/=>|\blet\b|\bconst\b|\bclass\b/);
+  });
+});
+
+describe("a page that starts React at load", () => {
+  it("keeps Next's scripts and payload, and ends <body> with the replay-only loader", () => {
+    const html = withReplay(page);
+    if (typeof html !== "string") throw new Error(html.error);
+    expect(html.replace(`<script>${REPLAY_SCRIPT}</script>`, "")).toBe(page);
+    expect(html.endsWith(`<script>${BOOT_LOADER}(null)</script></body></html>`)).toBe(true);
   });
 });

@@ -30,25 +30,43 @@ const SCRIPT_PRELOAD = /<link rel="preload" as="script"(?: fetchPriority="low")?
 
 /**
  * Runs in the page, as an inline script at the end of <body> (ES5: it must not fail where the
- * page itself still works). Dynamic scripts with `async = false` run in insertion order: the
- * payload first, so Next finds all of it when it starts, as it would have at load.
+ * page itself still works). Called with the scripts to add on intent; dynamic scripts with
+ * `async = false` run in insertion order: the payload first, so Next finds all of it when it
+ * starts, as it would have at load. Called with null on a page that starts React at load, it only
+ * holds and replays what the reader does before hydration ends (REPLAY_SCRIPT).
  */
 export const BOOT_LOADER = `(function(srcs){var d=document,w=window,booted=false,ready=false,held=[],typed=[],io=null,
 on={capture:true,passive:true},intents=["pointerdown","pointermove","keydown","touchstart","wheel","scroll","focusin"];
-function boot(){if(booted)return;booted=true;
+function hydrated(){return ready||(ready=d.documentElement.hasAttribute("data-hydrated"))}
+function boot(){if(booted||!srcs)return;booted=true;
 for(var i=0;i<intents.length;i++)w.removeEventListener(intents[i],boot,on);if(io)io.disconnect();
 for(var j=0;j<srcs.length;j++){var s=d.createElement("script");s.src=srcs[j];s.async=false;d.body.appendChild(s)}}
-for(var k=0;k<intents.length;k++)w.addEventListener(intents[k],boot,on);
-w.addEventListener("click",function(e){if(ready)return;var b=e.target&&e.target.closest&&e.target.closest("button");
+w.addEventListener("click",function(e){if(hydrated())return;var b=e.target&&e.target.closest&&e.target.closest("button");
 if(!b)return;e.stopPropagation();held.push(b);boot()},true);
-w.addEventListener("input",function(e){var t=e.target;if(ready||!t||(t.tagName!=="TEXTAREA"&&t.tagName!=="INPUT"))return;
+w.addEventListener("input",function(e){var t=e.target;if(hydrated()||!t||(t.tagName!=="TEXTAREA"&&t.tagName!=="INPUT"))return;
 for(var i=0;i<typed.length;i++)if(typed[i][0]===t)return void(typed[i][1]=t.value);typed.push([t,t.value])},true);
 w.addEventListener("app:hydrated",function(){ready=true;var b,t;while((b=held.shift()))if(b.isConnected)b.click();
 while((t=typed.shift()))if(t[0].isConnected){t[0].value=t[1]?"":" ";Object.getOwnPropertyDescriptor(Object.getPrototypeOf(t[0]),"value").set.call(t[0],t[1]);
 t[0].dispatchEvent(new Event("input",{bubbles:true}))}});
+if(!srcs||hydrated())return;
+for(var k=0;k<intents.length;k++)w.addEventListener(intents[k],boot,on);
 if("IntersectionObserver" in w){io=new IntersectionObserver(function(es){for(var i=0;i<es.length;i++)if(es[i].isIntersecting)return boot()});
 var embeds=d.querySelectorAll("[data-embed]");for(var m=0;m<embeds.length;m++)io.observe(embeds[m])}
 })`;
+
+/**
+ * For the pages that start React at load (the decoder, the playground): Next's scripts may still
+ * be arriving when the reader clicks or types (a slow phone, a busy tab), and React drops a click
+ * on a button it has not hydrated yet and puts a typed field back to its rendered value. The same
+ * hold-and-replay as on an article, nothing deferred.
+ */
+export const REPLAY_SCRIPT = `${BOOT_LOADER}(null)`;
+
+/** A page that starts React at load, with REPLAY_SCRIPT at the end of its <body>. */
+export function withReplay(html: string): string | { error: string } {
+  if (!html.includes("</body>")) return { error: "no </body>" };
+  return html.replace("</body>", `<script>${REPLAY_SCRIPT}</script></body>`);
+}
 
 export type DeferredPage = {
   /** The page, without Next's external scripts and inline payload, with the loader. */

@@ -1,27 +1,33 @@
 /**
  * `npm run build`, after `next build` and before the CSP hashes are taken: rewrites every article
- * page (the routes Next prerendered from app/[slug]) to boot on intent (scripts/boot-on-intent.ts),
+ * page and the home page to boot on intent (scripts/boot-on-intent.ts),
  * and writes each page's RSC payload to `<distDir>/static/deferred/`, which Next serves at
  * `/_next/static/deferred/` with its other immutable files. Fails the build when a page does not
- * have the shape the rewrite expects.
+ * have the shape the rewrite expects. Every other prerendered page gets the loader's replay part only.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deferBoot, payloadFileName } from "./boot-on-intent";
+import { BOOT_LOADER, deferBoot, payloadFileName, withReplay } from "./boot-on-intent";
 import { htmlFileFor } from "./csp-hashes";
 
-/** The page whose prerendered routes boot on intent: the articles. */
+/**
+ * The pages that boot on intent: the articles (every route prerendered from app/[slug]) and the
+ * home page, which are read before anything on them is used. The decoder and the playground are
+ * tools, used at once: they start React at load, as Next does.
+ */
 const DEFERRED_PAGE = "/[slug]";
+const DEFERRED_ROUTES = ["/"];
 const PAYLOAD_DIR = "deferred";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const prerender = JSON.parse(readFileSync(join(distDir, "prerender-manifest.json"), "utf8")) as {
   routes: Record<string, { srcRoute?: string | null }>;
 };
+const allRoutes = Object.keys(prerender.routes).filter((route) => existsSync(join(distDir, "server", "app", htmlFileFor(route))));
 const routes = Object.keys(prerender.routes)
-  .filter((route) => prerender.routes[route].srcRoute === DEFERRED_PAGE)
+  .filter((route) => prerender.routes[route].srcRoute === DEFERRED_PAGE || DEFERRED_ROUTES.includes(route))
   .sort();
-if (routes.length === 0) {
+if (!routes.some((route) => prerender.routes[route].srcRoute === DEFERRED_PAGE)) {
   console.error(`defer-pages: no route prerendered from ${DEFERRED_PAGE} in ${distDir} (run next build first)`);
   process.exit(1);
 }
@@ -34,7 +40,7 @@ for (const route of routes) {
     process.exit(1);
   }
   const html = readFileSync(file, "utf8");
-  if (html.includes("app:hydrated") && !html.includes("self.__next_f")) {
+  if (html.includes(BOOT_LOADER)) {
     console.log(`defer-pages: ${route}: already rewritten`);
     continue;
   }
@@ -48,3 +54,19 @@ for (const route of routes) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`defer-pages: ${route}: ${kb(html.length)} → ${kb(page.html.length)} of HTML; payload ${kb(page.payload.length)} and ${page.scripts.length} scripts load on intent`);
 }
+
+// Every other page starts React at load; what the reader does before hydration ends is replayed.
+// Not Next's global error page: it replaces the root layout, so nothing there says it has hydrated.
+const replayed = allRoutes.filter((route) => !routes.includes(route) && route !== "/_global-error").sort();
+for (const route of replayed) {
+  const file = join(distDir, "server", "app", htmlFileFor(route));
+  const html = readFileSync(file, "utf8");
+  if (html.includes(BOOT_LOADER)) continue;
+  const page = withReplay(html);
+  if (typeof page !== "string") {
+    console.error(`defer-pages: ${route}: ${page.error}`);
+    process.exit(1);
+  }
+  writeFileSync(file, page);
+}
+console.log(`defer-pages: ${replayed.join(", ")} start React at load and replay what the reader does before it has`);

@@ -93,6 +93,16 @@ export async function measurePage(url: string, get: (url: string) => Promise<Uin
   };
 }
 
+/** Where a page that boots on intent keeps its RSC payload (scripts/defer-pages.ts): the page's data, not code. */
+export const DEFERRED_PAYLOAD_PATH = "/_next/static/deferred/";
+
+/** The code `page` loads, at load or on intent, that `baseline` does not load at all (gzip and the rest). */
+export function codeBeyond(page: PageBytes, baseline: PageBytes): Sizes {
+  const known = new Set(baseline.assets.map((a) => a.url));
+  const own = page.assets.filter((a) => a.type !== "css" && !known.has(a.url) && !new URL(a.url).pathname.startsWith(DEFERRED_PAYLOAD_PATH));
+  return sum(own.map((a) => a.sizes));
+}
+
 /** `get` for measurePage with the global fetch: the body as served, decompressed. */
 export async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);

@@ -27,7 +27,7 @@ export type LighthouseScores = {
   transferBytes: number;
 };
 export type PageSide = { label: string; url: string; bytes: PageBytes; mobile: LighthouseScores | null; desktop: LighthouseScores | null; runs: number };
-export type PageResult = { ours: PageSide; original: PageSide; notFoundJs: PageBytes["js"]; lighthouseError: string | null };
+export type PageResult = { ours: PageSide; original: PageSide; notFound: PageBytes; lighthouseError: string | null };
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -134,10 +134,10 @@ export async function benchPage(
     const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
     const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
-    const notFoundJs = (await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
+    const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
       const response = await fetch(url);
       return new Uint8Array(await response.arrayBuffer());
-    })).js;
+    });
 
     let lighthouseError: string | null = null;
     if (options.chrome && options.lighthouseRuns > 0) {
@@ -155,7 +155,7 @@ export async function benchPage(
     } else {
       lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
     }
-    return { ours, original, notFoundJs, lighthouseError };
+    return { ours, original, notFound, lighthouseError };
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

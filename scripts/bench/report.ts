@@ -3,7 +3,7 @@ import { APPS, SIDE_LABELS, type ApiResult, type Cell, type SideId } from "./api
 import budgets from "./budgets.json";
 import type { EngineRow } from "./engine";
 import type { LighthouseScores, PageResult, PageSide } from "./page";
-import type { Sizes } from "./page-bytes";
+import { codeBeyond, DEFERRED_PAYLOAD_PATH, type Sizes } from "./page-bytes";
 
 export type Machine = {
   date: string;
@@ -152,27 +152,31 @@ function pageSection(page: PageResult): string {
   const out = ["## 3. Article page against the original", ""];
   out.push(
     `Ours: \`${new URL(page.ours.url).pathname}\` from \`npm start\`. Original: the same post (scripts/bench/jekyll-site) built by Jekyll with minima in this run, ` +
-      "served with gzip as a static host does. Bytes: the document and every stylesheet and script it loads; raw, gzip -6 and brotli -11, in KB.",
+      "served with gzip as a static host does. Bytes: the document and every stylesheet and script it loads; raw, gzip -6 and brotli -11, in KB. " +
+      "The article boots on intent (README, Performance): it loads no script with the page; the reader's first scroll, key, pointer or focus loads its RSC payload and Next's scripts (\"JS on intent\").",
     "",
   );
   out.push(
     table(
-      ["page", "HTML KB", "HTML gzip KB", "HTML br KB", "inline script KB", "CSS KB", "CSS gzip KB", "CSS br KB", "JS KB", "JS gzip KB", "JS br KB", "JS files"],
+      ["page", "HTML KB", "HTML gzip KB", "HTML br KB", "inline script KB", "CSS KB", "CSS gzip KB", "CSS br KB", "JS at load gzip KB", "JS on intent KB", "JS on intent gzip KB", "JS on intent br KB", "scripts"],
       [page.ours, page.original].map((side) => [
         side.label,
         ...sizeCells(side.bytes.html),
         kb(side.bytes.inlineScript.raw),
         ...sizeCells(side.bytes.css),
-        ...sizeCells(side.bytes.js),
-        side.bytes.assets.filter((a) => a.type === "js").length,
+        kb(side.bytes.js.gzip),
+        ...sizeCells(side.bytes.jsOnIntent),
+        side.bytes.assets.filter((a) => a.type !== "css").length,
       ]),
     ),
     "",
   );
-  const embedsGzip = page.ours.bytes.js.gzip - page.notFoundJs.gzip;
+  const embeds = codeBeyond(page.ours.bytes, page.notFound);
+  const payload = page.ours.bytes.assets.filter((a) => new URL(a.url).pathname.startsWith(DEFERRED_PAYLOAD_PATH)).reduce((total, a) => total + a.sizes.gzip, 0);
   out.push(
-    `JavaScript the article loads beyond the 404 page (same layout, no embeds), i.e. the embeds' own: ${kb(embedsGzip)} KB gzip ` +
-      `(goal < 20 KB: ${embedsGzip < 20 * 1024 ? "met" : "NOT met"}); the 404 page itself loads ${kb(page.notFoundJs.gzip)} KB gzip (framework and layout).`,
+    `Code the article loads beyond the 404 page (same layout, no embeds), i.e. the embeds' own: ${kb(embeds.gzip)} KB gzip ` +
+      `(goal < 20 KB: ${embeds.gzip < 20 * 1024 ? "met" : "NOT met"}); the 404 page itself loads ${kb(page.notFound.js.gzip)} KB gzip at load (framework and layout); ` +
+      `the article's RSC payload, moved out of its HTML, is ${kb(payload)} KB gzip.`,
     "",
   );
   const b = budgets.article;
@@ -182,7 +186,9 @@ function pageSection(page: PageResult): string {
         `HTML ${kb(page.ours.bytes.html.raw)} / ${kb(b.htmlRaw)} KB raw`,
         `HTML ${kb(page.ours.bytes.html.gzip)} / ${kb(b.htmlGzip)} KB gzip`,
         `CSS ${kb(page.ours.bytes.css.gzip)} / ${kb(b.cssGzip)} KB gzip`,
-        `JS ${kb(page.ours.bytes.js.gzip)} / ${kb(b.jsGzip)} KB gzip`,
+        `JS at load ${kb(page.ours.bytes.js.gzip)} / ${kb(b.jsGzip)} KB gzip`,
+        `JS on intent ${kb(page.ours.bytes.jsOnIntent.gzip)} / ${kb(b.jsOnIntentGzip)} KB gzip`,
+        `the embeds' own code ${kb(embeds.gzip)} / ${kb(b.embedsJsGzip)} KB gzip`,
       ].join(", ") +
       ".",
     "",

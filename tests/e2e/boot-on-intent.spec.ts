@@ -99,10 +99,23 @@ test.describe("the embeds keep their size when React starts", () => {
   });
 });
 
-test("pages other than articles start React at load, as Next does", async ({ page }) => {
+test("the home page boots on intent too", async ({ page }) => {
   const scripts = watchScripts(page);
-  await page.goto("/decoder");
+  await page.goto("/");
+  await page.waitForTimeout(1_000);
+  expect(scripts).toEqual([]);
+  await page.keyboard.press("Tab");
   await hydrated(page);
-  expect(scripts.some((path) => path.startsWith("/_next/static/chunks/"))).toBe(true);
-  expect(scripts.some((path) => path.startsWith("/_next/static/deferred/"))).toBe(false);
+  expect(scripts[0]).toMatch(/^\/_next\/static\/deferred\//);
+});
+
+test("the decoder and the playground, tools used at once, start React at load, as Next does", async ({ page }) => {
+  const scripts = watchScripts(page);
+  for (const path of ["/decoder", "/playground"]) {
+    scripts.length = 0;
+    await page.goto(path);
+    await hydrated(page);
+    expect(scripts.some((script) => script.startsWith("/_next/static/chunks/"))).toBe(true);
+    expect(scripts.some((script) => script.startsWith("/_next/static/deferred/"))).toBe(false);
+  }
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import budgets from "../../scripts/bench/budgets.json";
-import { measurePage } from "../../scripts/bench/page-bytes";
+import { codeBeyond, measurePage } from "../../scripts/bench/page-bytes";
 
 // Bytes are deterministic for a given build, so they can fail a test; times are not, and none is asserted.
 // The budgets come from `npm run bench` (BENCHMARKS.md) with some headroom: raise one only with a reason.
@@ -32,10 +32,7 @@ test.describe("the article's byte budget", () => {
     // As `npm run bench` counts it: the 404 page has the same layout and no embeds.
     const article = await measurePage(new URL(budgets.article.path, baseURL).href, get(200));
     const layout = await measurePage(new URL("/this-page-does-not-exist", baseURL).href, get(404));
-    const layoutScripts = new Set(layout.assets.map((a) => a.url));
-    // Code, at load or on intent; the RSC payload the article moved out of its HTML is data, counted with the page's bytes.
-    const code = article.assets.filter((a) => (a.type === "js" || a.type === "intent") && !a.url.includes("/_next/static/deferred/"));
-    const embedsJs = code.filter((a) => !layoutScripts.has(a.url)).reduce((total, a) => total + a.sizes.gzip, 0);
+    const embedsJs = codeBeyond(article, layout).gzip;
     expect(embedsJs, "the embeds load some JavaScript of their own").toBeGreaterThan(0);
     expect(embedsJs, `embeds' JavaScript ${embedsJs} B gzip`).toBeLessThanOrEqual(budgets.article.embedsJsGzip);
   });
