@@ -218,7 +218,7 @@ function pageSection(page: PageResult): string {
 
 function buildSection(build: BuildResult): string {
   const out = ["## 4. Build and CI", ""];
-  out.push(`- Clean \`next build\` (Turbopack, type check included): ${build.nextBuildSeconds.toFixed(1)} s; the \`npm start\` server bundle (esbuild): ${build.serverBuildSeconds.toFixed(1)} s.`);
+  out.push(`- Clean \`next build\` (Turbopack, type check included): ${build.nextBuildSeconds.toFixed(1)} s; then the rest of \`npm run build\` (boot on intent, CSP hashes, the \`npm start\` bundle): ${build.serverBuildSeconds.toFixed(1)} s.`);
   out.push(
     build.ci
       ? `- \`CI=true bash .ci/run\` in a fresh clone (npm ci, type check, lint, unit tests, build, Playwright): ${(build.ci.seconds / 60).toFixed(1)} min, exit status ${build.ci.status}.`
