@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { gotoHydrated } from "../helpers/hydration";
 import { b64urlEncode } from "../../lib/flask-session/base64";
 import { signToken } from "../../lib/flask-session/signer";
 
@@ -14,7 +15,7 @@ async function decoded(page: Page, text: string) {
 
 test.describe("decoding on /decoder", () => {
   test("the article's cookie shows b'value' and 2016-04-06", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await cookieBox(page).fill("");
     await expect(page.getByTestId("problems")).toContainText("Paste a Flask session cookie");
     await cookieBox(page).fill(ARTICLE);
@@ -31,7 +32,7 @@ test.describe("decoding on /decoder", () => {
   });
 
   test("a whole Set-Cookie line and a Cookie header are read too", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await decoded(page, `Set-Cookie: session=${ARTICLE}; HttpOnly; Path=/`);
     await expect(page.getByTestId("python-value")).toHaveText("{'key': b'value'}");
     await decoded(page, `Cookie: theme=dark; session=${ARTICLE}`);
@@ -40,7 +41,7 @@ test.describe("decoding on /decoder", () => {
   });
 
   test("editing the max_age and the epoch changes the verdict on the age", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await decoded(page, ARTICLE);
     await page.getByLabel("Timestamp epoch").selectOption("unix");
     await expect(page.getByTestId("date-unix")).toContainText("1975-04-07 20:09:57 UTC ← used");
@@ -61,7 +62,7 @@ test.describe("decoding on /decoder", () => {
   ];
   for (const [what, input, message] of malformed) {
     test(`a cookie with ${what} gets a precise message`, async ({ page }) => {
-      await page.goto("/decoder");
+      await gotoHydrated(page, "/decoder");
       await cookieBox(page).fill(input);
       await expect(page.getByTestId("problems")).toContainText(message);
     });
@@ -71,7 +72,7 @@ test.describe("decoding on /decoder", () => {
     const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>`;
     const cookie = await signToken(b64urlEncode(new TextEncoder().encode(JSON.stringify({ [evil]: evil }))), "k", { timestamp: 1700000000 });
     const notJson = await signToken(b64urlEncode(new TextEncoder().encode(evil)), "k", { timestamp: 1700000000 });
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await cookieBox(page).fill(cookie);
     await expect(page.getByTestId("python-value")).toContainText(`'${evil}'`);
     await cookieBox(page).fill(notJson);
@@ -86,7 +87,7 @@ test.describe("decoding on /decoder", () => {
     const cookie = await signToken(b64urlEncode(new TextEncoder().encode(big)), "k", { timestamp: 1700000000 });
     expect(cookie.length).toBeGreaterThan(100_000);
     expect(cookie.length).toBeLessThan(120_000);
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await expect(page.getByTestId("python-value")).toBeVisible();
     // Longest gap between animation frames while the paste is decoded and rendered.
     await page.evaluate(() => {
@@ -128,7 +129,7 @@ test.describe("deep links", () => {
 
   test("the copy-link button copies a link that opens the same cookie", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await cookieBox(page).fill("eyJhIjoxfQ.VwVtFQ.F4DDM_IRcqgsJQGrAsImi9erKhc");
     await expect(page.getByTestId("python-value")).toHaveText("{'a': 1}");
     await page.getByRole("button", { name: "Copy link" }).click();

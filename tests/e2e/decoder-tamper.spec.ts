@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { gotoHydrated } from "../helpers/hydration";
 
 /**
  * The tamper lab against the demo API, end to end: a session forged with the published key is
@@ -6,7 +7,7 @@ import { expect, test } from "@playwright/test";
  */
 test.describe("the tamper lab", () => {
   test("Flask accepts a session forged with SomeRandomKey", async ({ page, context }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await page.getByLabel("Session to forge (tagged JSON)").fill('{"user": "admin", "key": "value"}');
     await page.getByRole("button", { name: "Forge and send" }).click();
     const outcome = page.getByTestId("lab-outcome");
@@ -20,7 +21,7 @@ test.describe("the tamper lab", () => {
   });
 
   test("one changed character makes Flask silently start a new empty session", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await page.getByRole("button", { name: "Change one character and send" }).click();
     const outcome = page.getByTestId("lab-outcome");
     await expect(outcome).toHaveAttribute("data-verdict", "new-empty-session");
@@ -29,7 +30,7 @@ test.describe("the tamper lab", () => {
   });
 
   test("a correctly signed payload that cannot be decoded gets Flask's 500", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await page.getByRole("button", { name: "Sign an undecodable payload and send" }).click();
     const outcome = page.getByTestId("lab-outcome");
     await expect(outcome).toHaveAttribute("data-verdict", "error-500");
@@ -38,7 +39,7 @@ test.describe("the tamper lab", () => {
   });
 
   test("Flask-Principal logs in whoever the forged identity names", async ({ page }) => {
-    await page.goto("/decoder");
+    await gotoHydrated(page, "/decoder");
     await page.getByLabel("Demo app").selectOption("principal");
     await page.getByRole("button", { name: "Forge and send" }).click();
     await expect(page.getByTestId("lab-outcome")).toHaveAttribute("data-verdict", "loaded");

@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
+import { gotoHydrated } from "../helpers/hydration";
 import { encodeSessionCookie } from "../../lib/flask-session/cookie";
 import { py } from "../../lib/flask-session/py-value";
 
@@ -25,7 +26,7 @@ function recordRequests(page: Page) {
 test("verifies with the right key, refuses a wrong one, and the key never leaves the page", async ({ page }) => {
   const cookie = await freshCookie();
   const requests = recordRequests(page);
-  await page.goto("/decoder");
+  await gotoHydrated(page, "/decoder");
   await page.getByLabel(/^Cookie:/).fill(cookie);
   await expect(page.getByTestId("python-value")).toHaveText("{'user': 'alice'}");
 
@@ -51,7 +52,7 @@ test("verifies with the right key, refuses a wrong one, and the key never leaves
 });
 
 test("a cookie signed in the page verifies with the same key and is the cookie Flask would write", async ({ page }) => {
-  await page.goto("/decoder");
+  await gotoHydrated(page, "/decoder");
   await page.getByLabel("Secret key", { exact: true }).fill(SECRET);
   await page.getByLabel(/^Session \(JSON/).fill('{"user": "mallory", "admin": true}');
   await expect(page.getByTestId("signed")).toBeVisible();
@@ -61,7 +62,7 @@ test("a cookie signed in the page verifies with the same key and is the cookie F
 });
 
 test("signing refuses a session that is not a JSON object, with the reason", async ({ page }) => {
-  await page.goto("/decoder");
+  await gotoHydrated(page, "/decoder");
   await page.getByLabel("Secret key", { exact: true }).fill(SECRET);
   await page.getByLabel(/^Session \(JSON/).fill("[1, 2]");
   await expect(page.getByTestId("sign-error")).toContainText("must be a JSON object");
@@ -71,7 +72,7 @@ test("signing refuses a session that is not a JSON object, with the reason", asy
 
 test("decode, verify and sign keep working offline once the page has loaded", async ({ page, context }) => {
   const cookie = await freshCookie();
-  await page.goto("/decoder");
+  await gotoHydrated(page, "/decoder");
   await expect(page.getByTestId("python-value")).toBeVisible();
   await context.setOffline(true);
   await page.getByLabel(/^Cookie:/).fill(cookie);
