@@ -49,7 +49,11 @@ export async function runEngineSelfTest(options: HandlerOptions = {}): Promise<{
     detail: `status ${back.status}, body ${back.body.trim()}`,
   });
 
-  const forged = (login.value ?? "").replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+  // The signature's first character: its last one also carries two padding bits, and changing only
+  // those ("A" to "B") decodes to the same bytes, which Python (and this engine) accept, as Flask does.
+  const cookie = login.value ?? "";
+  const at = cookie.lastIndexOf(".") + 1;
+  const forged = cookie.slice(0, at) + (cookie[at] === "A" ? "B" : "A") + cookie.slice(at + 1);
   const tampered = await exchange("/api/flask/principal/", { Cookie: `session=${forged}` }, options);
   checks.push({
     name: "a tampered cookie is ignored: anonymous, as in Flask",

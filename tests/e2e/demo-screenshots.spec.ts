@@ -36,6 +36,8 @@ for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
       await LiveDemoEmbed.open(page, articlePath, articleDemos.persistentWeak);
+      // A full-page capture does not scroll, so embeds off screen would stay skipped (content-visibility: auto).
+      await page.addStyleTag({ content: "[data-embed] { content-visibility: visible !important; }" });
       await page.screenshot({ path: `${dir}/article-${width}-${theme}.png`, fullPage: true });
     });
     test(`static examples at ${width}px, ${theme}`, async ({ browser }) => {
