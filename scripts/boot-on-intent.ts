@@ -10,7 +10,9 @@
  *   one static file, so the document carries only the page;
  * - one small inline script (BOOT_LOADER) adds the payload file and then Next's scripts, in the
  *   same order, on the reader's first sign of intent: a pointer, key, touch, wheel, scroll or focus
- *   event, or an embed entering the viewport. A button pressed before React is in charge is held
+ *   event, an embed entering the viewport, or a fragment in the address: a deep link to a demo
+ *   (`#demo-…?flask=2016`) names no element the browser can scroll to, so the demo itself must
+ *   read it and scroll. A button pressed before React is in charge is held
  *   and pressed again once it is (the `app:hydrated` event, components/hydration-signal.tsx); text
  *   typed into a field before then (which hydration may put back to the rendered value) is typed
  *   again: the field's value is set through React's value tracker to something else, then past it
@@ -49,6 +51,7 @@ w.addEventListener("app:hydrated",function(){ready=true;var b,t;while((b=held.sh
 while((t=typed.shift()))if(t[0].isConnected){t[0].value=t[1]?"":" ";Object.getOwnPropertyDescriptor(Object.getPrototypeOf(t[0]),"value").set.call(t[0],t[1]);
 t[0].dispatchEvent(new Event("input",{bubbles:true}))}});
 if(!srcs||hydrated())return;
+if(location.hash.length>1)return boot();
 for(var k=0;k<intents.length;k++)w.addEventListener(intents[k],boot,on);
 if("IntersectionObserver" in w){io=new IntersectionObserver(function(es){for(var i=0;i<es.length;i++)if(es[i].isIntersecting)return boot()});
 var embeds=d.querySelectorAll("[data-embed]");for(var m=0;m<embeds.length;m++)io.observe(embeds[m])}

@@ -38,6 +38,15 @@ test.describe("the article boots on intent", () => {
     expect(errors).toEqual([]);
   });
 
+  test("a deep link to a demo boots at once: the demo takes its settings from the link and scrolls itself into view", async ({ page }) => {
+    await page.goto(`${articlePath}#demo-persistent?flask=2016`);
+    await hydrated(page);
+    const demo = page.locator("section#demo-persistent");
+    await expect(demo.locator('[data-live-demo="ready"]')).toBeVisible();
+    await expect(demo.getByRole("button", { name: "Flask 2016 (0.10)", exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(demo).toBeInViewport();
+  });
+
   test("a button pressed before React starts is pressed again once it has", async ({ page }) => {
     // Slow scripts, so the click surely lands before hydration.
     await page.route("**/_next/static/chunks/*.js", async (route) => {
