@@ -156,11 +156,6 @@ export function applyPagePolicies(req: IncomingMessage, res: ServerResponse, pol
 }
 
 /**
- * The listener: the demo API here, the rest to `fallback` (Next's request handler). `secret` is the
- * apps' secret_key (DEMO_SECRET_KEY), as the route handler passes it; `pagePolicies` the hashed
- * page policies of the build (route → Content-Security-Policy), when it has them.
- */
-/**
  * Next.js 16 answers a page path holding a percent-encoded unreserved character (`/%64ecoder`)
  * with a 500 ("Attempted to handle request too many times"), plain `next start` too. Such a path
  * names the same resource as its decoded form (RFC 3986 §6.2.2.2), so the reader is sent there.
@@ -184,6 +179,11 @@ function redirectTo(res: ServerResponse, location: string): void {
   res.end(`Redirecting to ${location}\n`);
 }
 
+/**
+ * The listener: the demo API here, the rest to `fallback` (Next's request handler). `secret` is the
+ * apps' secret_key (DEMO_SECRET_KEY), as the route handler passes it; `pagePolicies` the hashed
+ * page policies of the build (route → Content-Security-Policy), when it has them.
+ */
 export function leanListener(
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   options: ServerOptions & { secret?: string; trustProxy?: boolean; pagePolicies?: Readonly<Record<string, string>> },

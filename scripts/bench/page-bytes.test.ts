@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { deferBoot } from "../boot-on-intent";
+import { deferBoot, withReplay } from "../boot-on-intent";
 import { inlineScripts, intentScripts, measurePage, pageAssets, sizesOf } from "./page-bytes";
 
 const html = `<!DOCTYPE html><html><head>
@@ -64,7 +64,10 @@ describe("a page that boots on intent", () => {
     expect(bytes.jsOnIntent.raw).toBe(page.payload.length + 2);
   });
 
-  it("finds no intent scripts in an ordinary page", () => {
+  it("finds no intent scripts in an ordinary page, nor in one that only replays", () => {
     expect(intentScripts(html)).toEqual([]);
+    const replaying = withReplay(html);
+    if (typeof replaying !== "string") throw new Error(replaying.error);
+    expect(intentScripts(replaying)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * `npm run bench` and the byte budget test (tests/e2e/budget.spec.ts), so both count the same way.
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { BOOT_LOADER } from "../boot-on-intent";
 
 export type Sizes = { raw: number; gzip: number; brotli: number };
 /** `js`: fetched at load; `intent`: fetched on the reader's first intent (scripts/boot-on-intent.ts). */
@@ -56,8 +57,12 @@ export function pageAssets(html: string): { css: string[]; js: string[] } {
  * (scripts/boot-on-intent.ts) is called with, the page's RSC payload first. None for other pages.
  */
 export function intentScripts(html: string): string[] {
-  const match = /\(function\(srcs\)\{[\s\S]*?\}\)\((\[[^\]]*\])\)<\/script>/.exec(html);
-  return match ? (JSON.parse(match[1]) as string[]) : [];
+  const call = `<script>${BOOT_LOADER}(`;
+  const start = html.indexOf(call);
+  if (start < 0) return [];
+  const list = html.slice(start + call.length, html.indexOf(")</script>", start));
+  // null: a page that starts React at load and only replays (REPLAY_SCRIPT).
+  return list === "null" ? [] : (JSON.parse(list) as string[]);
 }
 
 /** The text of every inline script the browser runs (no src; no data type such as JSON-LD): the framework's payload included. */
