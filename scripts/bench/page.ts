@@ -1,9 +1,11 @@
 /**
  * The article page against the original, for `npm run bench`: bytes by type and Lighthouse 12
- * (median of 3 runs, mobile and desktop) for our article and for the same post rendered by
+ * (median of 5 runs by default, interleaved, mobile and desktop) for our article and for the same post rendered by
  * Jekyll with the minima theme, built in the same run from the copy in scripts/bench/jekyll-site.
+ * A third side, mobile only, is our article through a proxy that drops one response header
+ * (Cross-Origin-Opener-Policy): it shows what that header costs in Lighthouse's lab.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -27,7 +29,10 @@ export type LighthouseScores = {
   transferBytes: number;
 };
 export type PageSide = { label: string; url: string; bytes: PageBytes; mobile: LighthouseScores | null; desktop: LighthouseScores | null; runs: number };
-export type PageResult = { ours: PageSide; original: PageSide; notFound: PageBytes; lighthouseError: string | null };
+export type PageResult = { ours: PageSide; oursWithoutCoop: PageSide; original: PageSide; notFound: PageBytes; lighthouseError: string | null };
+
+/** The header the third side drops. */
+export const DROPPED_HEADER = "Cross-Origin-Opener-Policy";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -53,6 +58,31 @@ function staticServer(root: string, port: number): Promise<Server> {
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("Not Found\n");
     }
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * Our site exactly as `npm start` serves it, minus one response header. COOP `same-origin` makes
+ * Chromium put the page in a new browsing context group, so Lighthouse's navigation from its
+ * blank tab cannot reuse the tab's renderer process; the page then starts in a cold process.
+ * Measuring the same bytes without the header separates that cost from the page's own.
+ */
+function withoutHeader(targetBase: string, port: number, header: string): Promise<Server> {
+  const target = new URL(targetBase);
+  const drop = header.toLowerCase();
+  const server = createServer((req, res) => {
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        const headers = { ...answer.headers };
+        delete headers[drop];
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad Gateway\n"));
+    req.pipe(upstream);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
@@ -99,28 +129,25 @@ async function lighthouseOnce(url: string, preset: "mobile" | "desktop", chrome:
   };
 }
 
-/**
- * Median of `runs` Lighthouse runs, each figure on its own. A run that fails to record its trace
- * (Lighthouse's NO_NAVSTART and kin, seen on a busy machine) is retried, twice at most.
- */
-async function lighthouse(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, runs: number): Promise<LighthouseScores> {
-  const all: LighthouseScores[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        all.push(await lighthouseOnce(url, preset, chrome, outDir, i));
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
+/** One Lighthouse run; a run that fails to record its trace (NO_NAVSTART and kin, seen on a busy machine) is retried, twice at most. */
+async function lighthouseWithRetry(url: string, preset: "mobile" | "desktop", chrome: string, outDir: string, index: number): Promise<LighthouseScores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, preset, chrome, outDir, index);
+    } catch (error) {
+      if (attempt === 3) throw error;
     }
   }
+}
+
+/** The median of each figure on its own. */
+function medianScores(all: LighthouseScores[]): LighthouseScores {
   const keys = Object.keys(all[0]) as (keyof LighthouseScores)[];
   return Object.fromEntries(keys.map((key) => [key, median(all.map((scores) => scores[key]))])) as LighthouseScores;
 }
 
 export async function benchPage(
-  options: { oursBase: string; jekyllPort: number; chrome: string | null; lighthouseRuns: number },
+  options: { oursBase: string; jekyllPort: number; proxyPort: number; chrome: string | null; lighthouseRuns: number },
   progress: (line: string) => void,
 ): Promise<PageResult> {
   const work = mkdtempSync(join(tmpdir(), "bench-page-"));
@@ -128,10 +155,12 @@ export async function benchPage(
   const jekyll = await run(["jekyll", "build", "--quiet", "--disable-disk-cache", "-s", JEKYLL_SITE, "-d", site], { timeoutMs: 120_000 });
   if (jekyll.status !== 0) throw new Error(`jekyll build failed: ${jekyll.stderr || jekyll.stdout}`);
   const server = await staticServer(site, options.jekyllPort);
+  const proxy = await withoutHeader(options.oursBase, options.proxyPort, DROPPED_HEADER);
   try {
     const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
     const originalUrl = `http://127.0.0.1:${options.jekyllPort}${JEKYLL_POST_PATH}`;
     const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPort}${ARTICLE_PATH}` };
     const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
     const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
@@ -142,21 +171,33 @@ export async function benchPage(
     let lighthouseError: string | null = null;
     if (options.chrome && options.lighthouseRuns > 0) {
       try {
-        for (const side of [original, ours]) {
-          for (const preset of ["mobile", "desktop"] as const) {
-            progress(`lighthouse ${preset} × ${options.lighthouseRuns}: ${side.url}`);
-            side[preset] = await lighthouse(side.url, preset, options.chrome, work, options.lighthouseRuns);
-          }
-          side.runs = options.lighthouseRuns;
+        // Interleaved (run 1 of every side and preset, then run 2, …) so that a busy spell on a
+        // shared machine lands on all sides alike instead of on whichever was measuring then.
+        const plan = [
+          { side: original, preset: "mobile" as const },
+          { side: ours, preset: "mobile" as const },
+          { side: oursWithoutCoop, preset: "mobile" as const },
+          { side: original, preset: "desktop" as const },
+          { side: ours, preset: "desktop" as const },
+        ];
+        const results = plan.map(() => [] as LighthouseScores[]);
+        for (let i = 0; i < options.lighthouseRuns; i++) {
+          progress(`lighthouse run ${i + 1} of ${options.lighthouseRuns}: ${plan.length} pages and presets`);
+          for (const [n, { side, preset }] of plan.entries()) results[n].push(await lighthouseWithRetry(side.url, preset, options.chrome, work, i));
         }
+        plan.forEach(({ side, preset }, n) => {
+          side[preset] = medianScores(results[n]);
+          side.runs = options.lighthouseRuns;
+        });
       } catch (error) {
         lighthouseError = String(error);
       }
     } else {
       lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
     }
-    return { ours, original, notFound, lighthouseError };
+    return { ours, oursWithoutCoop, original, notFound, lighthouseError };
   } finally {
     await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => proxy.close(resolve));
   }
 }

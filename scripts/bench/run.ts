@@ -112,7 +112,7 @@ async function benchPageSection(): Promise<PageResult> {
   });
   try {
     await waitForUrl(server);
-    return await benchPage({ oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 3) }, progress);
+    return await benchPage({ oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, proxyPort: 3312, chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 5) }, progress);
   } finally {
     await stopServer(server);
   }
