@@ -1,7 +1,7 @@
 /** BENCHMARKS.md for `npm run bench`: the machine, the versions, the commands and every table. */
 import { APPS, SIDE_LABELS, type ApiResult, type Cell, type SideId } from "./api";
 import budgets from "./budgets.json";
-import type { EngineRow } from "./engine";
+import type { EnginePath, EngineRow } from "./engine";
 import { DROPPED_HEADER, type LighthouseScores, type PageResult, type PageSide } from "./page";
 import { codeBeyond, DEFERRED_PAYLOAD_PATH, type Sizes } from "./page-bytes";
 
@@ -27,6 +27,7 @@ function table(head: string[], rows: (string | number)[][], textColumns = 1): st
 }
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const signed = (s: string) => (s.startsWith("-") ? s : `+${s}`);
 const ms = (n: number) => n.toFixed(2);
 const kb = (n: number) => (n / 1024).toFixed(1);
 const ratio = (n: number) => `${n.toFixed(2)}×`;
@@ -110,27 +111,36 @@ function apiSection(api: ApiResult, machine: Machine): string {
   return out.join("\n");
 }
 
-function engineSection(rows: EngineRow[]): string {
+const ENGINE_PATHS: Record<EnginePath, string> = {
+  web: "Web-standard (Web Crypto, CompressionStream): browser, Edge, route handlers",
+  node: "platform (node:crypto, node:zlib): npm start",
+};
+
+function engineSection(all: EngineRow[]): string {
   const out = ["## 2. Session engine micro-benchmarks", ""];
   out.push(
-    "One call at a time (each awaited), median of 3 timed runs after a warm-up, pinned to the server CPU. " +
-      "Session: `_fresh`, `user_id`, `csrf_token` and a `data` string of pseudo-random base64url characters sized so that the tagged JSON has the given length.",
+    "One call at a time (each awaited), median of 3 timed runs after a warm-up of every operation on every size, pinned to the server CPU. " +
+      "Session: `_fresh`, `user_id`, `csrf_token` and a `data` string of pseudo-random base64url characters sized so that the tagged JSON has the given length. " +
+      "The same code on two paths: `lib/` as written (Web Crypto and CompressionStream, as in the browser and on the Edge), and with the platform hooks `npm start` installs " +
+      "(`setPlatformHmac`, `setPlatformDeflate`: node:crypto and node:zlib, same bytes).",
     "",
   );
   out.push(
     table(
-      ["session JSON B", "cookie B", "zlib", "sign µs", "verify+load µs", "HMAC sign µs", "HMAC verify µs"],
-      rows.map((r) => [r.jsonBytes, r.cookieBytes, r.compressed ? "yes" : "no", int(r.signUs), int(r.verifyLoadUs), int(r.hmacSignUs), int(r.hmacVerifyUs)]),
+      ["path", "session JSON B", "cookie B", "zlib", "sign µs", "verify+load µs", "HMAC sign µs", "HMAC verify µs"],
+      all.map((r) => [ENGINE_PATHS[r.path], r.jsonBytes, r.cookieBytes, r.compressed ? "yes" : "no", int(r.signUs), int(r.verifyLoadUs), int(r.hmacSignUs), int(r.hmacVerifyUs)]),
     ),
     "",
   );
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (first && last && last.jsonBytes > first.jsonBytes) {
+  for (const path of Object.keys(ENGINE_PATHS) as EnginePath[]) {
+    const rows = all.filter((r) => r.path === path);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last || last.jsonBytes <= first.jsonBytes) continue;
     const perKb = (a: number, b: number) => ((b - a) * 1024) / (last.jsonBytes - first.jsonBytes);
     out.push(
-      `Growth from ${first.jsonBytes} B to ${last.jsonBytes} B: sign ×${(last.signUs / first.signUs).toFixed(1)} (+${int(perKb(first.signUs, last.signUs))} µs per KB), ` +
-        `verify+load ×${(last.verifyLoadUs / first.verifyLoadUs).toFixed(1)} (+${int(perKb(first.verifyLoadUs, last.verifyLoadUs))} µs per KB); ` +
+      `${path === "web" ? "Web-standard" : "Platform"} path, growth from ${first.jsonBytes} B to ${last.jsonBytes} B: sign ×${(last.signUs / first.signUs).toFixed(1)} (${signed(int(perKb(first.signUs, last.signUs)))} µs per KB), ` +
+        `verify+load ×${(last.verifyLoadUs / first.verifyLoadUs).toFixed(1)} (${signed(int(perKb(first.verifyLoadUs, last.verifyLoadUs)))} µs per KB); ` +
         `the HMAC alone ×${(last.hmacSignUs / first.hmacSignUs).toFixed(1)}.`,
       "",
     );
