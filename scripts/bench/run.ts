@@ -8,7 +8,8 @@
  *   4. the article page: bytes and Lighthouse against the original Jekyll rendering (page.ts)
  *
  * Options: --only=build,engine,api,page  --ci  --seconds=N (per load run)  --rounds=N
- *          --lighthouse-runs=N  --no-write
+ *          --lighthouse-runs=N  --no-write  --write (a run of some sections only prints its
+ *          tables unless --write is given: BENCHMARKS.md holds one whole run)
  * Environment: NEXT_DIST_DIR (build folder, default .next), BENCH_SERVER_CPUS / BENCH_LOAD_CPUS
  * (taskset lists; default 1 and 0 on a machine with 2 or more CPUs), CHROME_PATH, GUNICORN,
  * FLASK_PYTHON. Everything runs on 127.0.0.1, ports 3310-3319, and stops by itself.
@@ -31,7 +32,10 @@ function option(name: string): string | undefined {
 
 const only = new Set((option("only") ?? "build,engine,api,page").split(",") as Section[]);
 const withCi = process.argv.includes("--ci");
-const write = !process.argv.includes("--no-write");
+const ALL_SECTIONS: Section[] = ["build", "engine", "api", "page"];
+const partial = ALL_SECTIONS.some((section) => !only.has(section));
+// BENCHMARKS.md is one whole run: a partial run would replace every other section with nothing.
+const write = !process.argv.includes("--no-write") && (!partial || process.argv.includes("--write"));
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const cpus = availableParallelism();
 const serverCpus = process.env.BENCH_SERVER_CPUS ?? (cpus >= 2 ? "1" : null);
@@ -150,7 +154,7 @@ async function main(): Promise<void> {
   const report = renderReport({ machine: info, build, engine, api, page, command: ["npm run bench", ...process.argv.slice(2)].join(" ") });
   console.log(report);
   if (write) writeFileSync("BENCHMARKS.md", report);
-  progress(write ? "wrote BENCHMARKS.md" : "not written (--no-write)");
+  progress(write ? "wrote BENCHMARKS.md" : partial ? "not written: a partial run (--only) writes BENCHMARKS.md only with --write" : "not written (--no-write)");
 }
 
 main().catch((error: unknown) => {
