@@ -81,7 +81,10 @@ function withoutHeader(targetBase: string, port: number, header: string): Promis
         answer.pipe(res);
       },
     );
-    upstream.on("error", () => res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad Gateway\n"));
+    upstream.on("error", () => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad Gateway\n");
+    });
     req.pipe(upstream);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
