@@ -29,7 +29,15 @@ export type LighthouseScores = {
   transferBytes: number;
 };
 export type PageSide = { label: string; url: string; bytes: PageBytes; mobile: LighthouseScores | null; desktop: LighthouseScores | null; runs: number };
-export type PageResult = { ours: PageSide; oursWithoutCoop: PageSide; original: PageSide; notFound: PageBytes; lighthouseError: string | null };
+export type PageResult = {
+  ours: PageSide;
+  oursWithoutCoop: PageSide;
+  /** Whether the article as served carries DROPPED_HEADER at all (if not, the third side measures nothing). */
+  oursSendsDroppedHeader: boolean;
+  original: PageSide;
+  notFound: PageBytes;
+  lighthouseError: string | null;
+};
 
 /** The header the third side drops. */
 export const DROPPED_HEADER = "Cross-Origin-Opener-Policy";
@@ -163,6 +171,7 @@ export async function benchPage(
     const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
     const originalUrl = `http://127.0.0.1:${options.jekyllPort}${JEKYLL_POST_PATH}`;
     const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    const oursSendsDroppedHeader = (await fetch(oursUrl)).headers.has(DROPPED_HEADER);
     const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPort}${ARTICLE_PATH}` };
     const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
@@ -198,7 +207,7 @@ export async function benchPage(
     } else {
       lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
     }
-    return { ours, oursWithoutCoop, original, notFound, lighthouseError };
+    return { ours, oursWithoutCoop, oursSendsDroppedHeader, original, notFound, lighthouseError };
   } finally {
     await new Promise((resolve) => server.close(resolve));
     await new Promise((resolve) => proxy.close(resolve));
