@@ -11,7 +11,7 @@ export default async function Home() {
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
-      <p className="text-sm font-medium tracking-wider text-amber-800 uppercase dark:text-amber-300">An interactive edition · 2016</p>
+      <p className="text-sm font-semibold tracking-wider text-amber-800 uppercase dark:text-amber-300">An interactive edition · 2016</p>
       <h1 className="mt-2 text-4xl font-bold tracking-tight text-balance text-zinc-950 sm:text-5xl dark:text-white">{article.title}</h1>
       <p className="mt-5 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{article.description}</p>
       <p className="mt-8">

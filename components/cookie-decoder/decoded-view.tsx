@@ -177,7 +177,7 @@ export function Code({ children, testId }: { children: string; testId?: string }
 function CodeBlock({ children, testId }: { children: string; testId?: string }) {
   return (
     // Focusable because it may scroll: keyboard readers can scroll it too.
-    <pre tabIndex={0} data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[0.8125rem] break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
+    <pre tabIndex={0} data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-sm break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
       {children}
     </pre>
   );

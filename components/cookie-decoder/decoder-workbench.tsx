@@ -61,7 +61,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
           Decode
         </h2>
         <div>
-          <label htmlFor="cookie-input" className="block text-sm font-medium">
+          <label htmlFor="cookie-input" className="block text-sm font-semibold">
             Cookie: the value, <code>session=…</code>, or a whole <code>Set-Cookie:</code> or <code>Cookie:</code> line
           </label>
           <textarea
@@ -88,7 +88,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
         <fieldset className="flex flex-wrap items-end gap-x-6 gap-y-3 text-sm">
           <legend className="sr-only">Reading settings</legend>
           <div>
-            <label htmlFor="epoch-choice" className="block font-medium">
+            <label htmlFor="epoch-choice" className="block font-semibold">
               Timestamp epoch
             </label>
             <select
@@ -103,7 +103,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
             </select>
           </div>
           <div>
-            <label htmlFor="max-age" className="block font-medium">
+            <label htmlFor="max-age" className="block font-semibold">
               max_age in seconds (empty: none)
             </label>
             <input

@@ -50,7 +50,7 @@ export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { 
           Open in the full decoder
         </Link>
       </div>
-      <label htmlFor="embed-cookie" className="block text-sm font-medium">
+      <label htmlFor="embed-cookie" className="block text-sm font-semibold">
         Cookie
       </label>
       <textarea

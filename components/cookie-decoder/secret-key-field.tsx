@@ -7,7 +7,7 @@
 export function SecretKeyField({ id, value, onChange, label = "Secret key" }: { id: string; value: string; onChange: (value: string) => void; label?: string }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-semibold">
         {label}
       </label>
       <input

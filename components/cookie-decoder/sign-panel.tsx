@@ -45,7 +45,7 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
     <div className="space-y-3 text-sm">
       <div>
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <label htmlFor="sign-json" className="block font-medium">
+          <label htmlFor="sign-json" className="block font-semibold">
             Session (JSON with Flask&apos;s tags: <code>{'{" b": base64}'}</code> bytes, <code>{'{" t": [...]}'}</code> tuple, <code>{'{" d": "date"}'}</code> datetime, <code>{'{" m": ...}'}</code> Markup, <code>{'{" u": hex}'}</code> UUID)
           </label>
           {decodedJson !== null && (
@@ -74,7 +74,7 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
         />
       </div>
       <fieldset className="flex flex-wrap gap-4">
-        <legend className="mb-1 font-medium">Timestamp</legend>
+        <legend className="mb-1 font-semibold">Timestamp</legend>
         <label className="flex items-center gap-1.5">
           <input type="radio" name="sign-epoch" checked={epoch === "unix"} onChange={() => setEpoch("unix")} /> now, Unix epoch (itsdangerous ≥ 1.1)
         </label>
@@ -91,7 +91,7 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
           </p>
         ) : (
           <div className="space-y-2" data-testid="signed">
-            <p className="font-medium">The cookie Flask would set for this session with this key, signed now:</p>
+            <p className="font-semibold">The cookie Flask would set for this session with this key, signed now:</p>
             <CookieParts pieces={piecesOf(result.cookie)} />
             {result.compressed && (
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -112,7 +112,7 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
 }
 
 export const buttonClass =
-  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
+  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm font-semibold text-zinc-900 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
 export function CopyText({ text, label }: { text: string | (() => string); label: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");

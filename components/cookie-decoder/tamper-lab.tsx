@@ -86,7 +86,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
       </p>
       <div className="flex flex-wrap gap-4">
         <div>
-          <label htmlFor="lab-app" className="block font-medium">
+          <label htmlFor="lab-app" className="block font-semibold">
             Demo app
           </label>
           <select
@@ -109,7 +109,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
         </div>
       </div>
       <div>
-        <label htmlFor="lab-json" className="block font-medium">
+        <label htmlFor="lab-json" className="block font-semibold">
           Session to forge (tagged JSON)
         </label>
         <textarea
@@ -133,7 +133,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
         </button>
       </div>
       <details className="text-zinc-700 dark:text-zinc-300">
-        <summary className="cursor-pointer font-medium">How the cookie reaches the app</summary>
+        <summary className="cursor-pointer font-semibold">How the cookie reaches the app</summary>
         <p className="mt-1">
           A page cannot write the Cookie header of a request, and cannot replace an HttpOnly cookie. So the lab asks the demo API to delete the app&apos;s session cookie
           (a real Set-Cookie from the server), stores the forged value with <code>document.cookie</code> for the app&apos;s path only (
@@ -178,14 +178,14 @@ function LabOutcome({ outcome, onDecode }: { outcome: Outcome; onDecode: (cookie
       {!outcome.sent && <p className="text-red-800 dark:text-red-300">Your browser did not send the forged cookie (are cookies blocked for this site?).</p>}
       <dl className="space-y-2">
         <div>
-          <dt className="font-medium">Cookie header the app received</dt>
+          <dt className="font-semibold">Cookie header the app received</dt>
           <dd>
             <Code>{exchange.request.cookieHeader ?? "(none)"}</Code>
           </dd>
         </div>
         {exchange.session.before && (
           <div>
-            <dt className="font-medium">Session Flask opened</dt>
+            <dt className="font-semibold">Session Flask opened</dt>
             <dd>
               <Code testId="lab-session">{exchange.session.before.repr || "(none: the request failed before a session existed)"}</Code>
               <p className="mt-1">{exchange.session.before.outcome}</p>
@@ -193,13 +193,13 @@ function LabOutcome({ outcome, onDecode }: { outcome: Outcome; onDecode: (cookie
           </div>
         )}
         <div>
-          <dt className="font-medium">Response body</dt>
+          <dt className="font-semibold">Response body</dt>
           <dd>
             <Code testId="lab-body">{exchange.response.body}</Code>
           </dd>
         </div>
         <div>
-          <dt className="font-medium">Why</dt>
+          <dt className="font-semibold">Why</dt>
           <dd>{exchange.reason}</dd>
         </div>
       </dl>

@@ -31,7 +31,7 @@ export function ChoiceGroup<T extends string>({
             aria-pressed={option.value === value}
             disabled={disabled}
             onClick={() => onChange(option.value)}
-            className="rounded-md px-2.5 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-60 aria-pressed:bg-zinc-900 aria-pressed:text-white dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:bg-zinc-100 dark:aria-pressed:text-zinc-950"
+            className="rounded-md px-2.5 py-1 text-sm font-semibold text-zinc-700 hover:bg-zinc-100 disabled:opacity-60 aria-pressed:bg-zinc-900 aria-pressed:text-white dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:bg-zinc-100 dark:aria-pressed:text-zinc-950"
           >
             {option.label}
           </button>
@@ -66,7 +66,7 @@ export function Switch({
         aria-checked={checked}
         disabled={disabled}
         onClick={() => onChange(!checked)}
-        className="group inline-flex max-w-full items-center gap-2 rounded-lg py-1 text-left text-sm font-medium text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
+        className="group inline-flex max-w-full items-center gap-2 rounded-lg py-1 text-left text-sm font-semibold text-zinc-800 disabled:opacity-60 dark:text-zinc-100"
       >
         <span
           aria-hidden="true"

@@ -91,7 +91,7 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
             {`${exchange.request.method} ${target} HTTP/1.1\n`}
             {authorization && `Authorization: ${authorization}\n`}
             {exchange.request.cookieHeader === null ? (
-              <span className="text-zinc-600 italic dark:text-zinc-400">(no Cookie header)</span>
+              <span className="text-zinc-600 dark:text-zinc-400">(no Cookie header)</span>
             ) : (
               <>
                 Cookie: <span data-field="request-cookie">{exchange.request.cookieHeader}</span>

@@ -189,7 +189,7 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
         >
           Reset<span className="sr-only"> the cookie for {APP_LABELS[config.app]}</span>
         </button>
-        <p role="status" className="text-sm font-medium text-zinc-800 dark:text-zinc-200" data-field="announcement">
+        <p role="status" className="text-sm font-semibold text-zinc-800 dark:text-zinc-200" data-field="announcement">
           {pending ? "Sending…" : announcement}
         </p>
       </div>

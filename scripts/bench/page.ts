@@ -10,7 +10,9 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
 import { fetchBytes, measurePage, type PageBytes } from "./page-bytes";
+import { facesInPage, PHONE, type Face } from "./page-faces";
 import { run } from "./proc";
 
 export const JEKYLL_SITE = "scripts/bench/jekyll-site";
@@ -28,7 +30,16 @@ export type LighthouseScores = {
   cls: number;
   transferBytes: number;
 };
-export type PageSide = { label: string; url: string; bytes: PageBytes; mobile: LighthouseScores | null; desktop: LighthouseScores | null; runs: number };
+export type PageSide = {
+  label: string;
+  url: string;
+  bytes: PageBytes;
+  /** Font faces laid out at load on a phone (page-faces.ts); null without Chromium. */
+  faces: Face[] | null;
+  mobile: LighthouseScores | null;
+  desktop: LighthouseScores | null;
+  runs: number;
+};
 export type PageResult = {
   ours: PageSide;
   oursWithoutCoop: PageSide;
@@ -151,6 +162,24 @@ async function lighthouseWithRetry(url: string, preset: "mobile" | "desktop", ch
   }
 }
 
+/** The font faces each page lays out at load on a phone, in a fresh context per page. */
+async function facesAtLoad(urls: string[], executablePath: string): Promise<Face[][]> {
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  try {
+    const all: Face[][] = [];
+    for (const url of urls) {
+      const context = await browser.newContext({ ...PHONE, colorScheme: "light" });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: "load" });
+      all.push(await page.evaluate(facesInPage));
+      await context.close();
+    }
+    return all;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The median of each figure on its own. */
 function medianScores(all: LighthouseScores[]): LighthouseScores {
   const keys = Object.keys(all[0]) as (keyof LighthouseScores)[];
@@ -170,10 +199,11 @@ export async function benchPage(
   try {
     const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
     const originalUrl = `http://127.0.0.1:${options.jekyllPort}${JEKYLL_POST_PATH}`;
-    const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
     const oursSendsDroppedHeader = (await fetch(oursUrl)).headers.has(DROPPED_HEADER);
     const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPort}${ARTICLE_PATH}` };
-    const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), mobile: null, desktop: null, runs: 0 };
+    const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
+    if (options.chrome) [ours.faces, original.faces] = await facesAtLoad([oursUrl, originalUrl], options.chrome);
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
     const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
       const response = await fetch(url);

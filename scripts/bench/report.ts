@@ -203,6 +203,14 @@ function pageSection(page: PageResult): string {
       ".",
     "",
   );
+  if (page.ours.faces && page.original.faces) {
+    out.push(
+      `Font faces (family, size, weight, style) laid out at load on a phone, each a font lookup before the first paint (scripts/bench/page-faces.ts): ` +
+        `ours ${page.ours.faces.length} (budget ${b.facesAtLoad}), the original ${page.original.faces.length}. ` +
+        `Ours: ${page.ours.faces.map((f) => f.face).join("; ")}.`,
+      "",
+    );
+  }
   out.push(
     `Lighthouse ${page.ours.runs || page.original.runs || 0} runs each, interleaved, median of each figure (Chromium headless, Lighthouse's default simulated throttling). ` +
       `"Without ${DROPPED_HEADER}" is the same page through a proxy that drops that one header: the header puts the page in a new browsing context group, ` +

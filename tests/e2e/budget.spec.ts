@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import budgets from "../../scripts/bench/budgets.json";
 import { codeBeyond, measurePage } from "../../scripts/bench/page-bytes";
+import { facesInPage, PHONE } from "../../scripts/bench/page-faces";
 
 // Bytes are deterministic for a given build, so they can fail a test; times are not, and none is asserted.
 // The budgets come from `npm run bench` (BENCHMARKS.md) with some headroom: raise one only with a reason.
@@ -35,5 +36,18 @@ test.describe("the article's byte budget", () => {
     const embedsJs = codeBeyond(article, layout).gzip;
     expect(embedsJs, "the embeds load some JavaScript of their own").toBeGreaterThan(0);
     expect(embedsJs, `embeds' JavaScript ${embedsJs} B gzip`).toBeLessThanOrEqual(budgets.article.embedsJsGzip);
+  });
+
+  test("the article's first screens on a phone use no more font faces than their budget", async ({ browser, baseURL }) => {
+    // Counted, not timed: each face is a font lookup before the first paint (scripts/bench/page-faces.ts).
+    const context = await browser.newContext({ ...PHONE, colorScheme: "light" });
+    const page = await context.newPage();
+    // Nothing here is intent, so the article stays as it loads: server HTML and CSS, no script run.
+    await page.goto(new URL(budgets.article.path, baseURL).href, { waitUntil: "load" });
+    const faces = await page.evaluate(facesInPage);
+    await context.close();
+    const list = faces.map((f) => `${f.face} ×${f.textNodes} (${f.example})`).join("\n");
+    expect(faces.length, "text laid out at load").toBeGreaterThan(3);
+    expect(faces.length, `faces at load:\n${list}`).toBeLessThanOrEqual(budgets.article.facesAtLoad);
   });
 });
