@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { b64urlEncode } from "@/lib/flask-session/base64";
 import { signToken } from "@/lib/flask-session/signer";
-import { checkAge, duration, inspectCookie, piecesOf, sizeOf } from "./inspect";
+import { checkAge, duration, durationBetween, inspectCookie, piecesOf, sizeOf } from "./inspect";
 
 type FlaskOpen = { outcome: "ok"; session: { repr: string }; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
 type Fixtures = {
@@ -120,6 +120,23 @@ describe("age and size", () => {
     expect(duration(2678400)).toBe("31 days");
     expect(duration(90061)).toBe("1 day 1 hour");
     expect(duration(59)).toBe("59 seconds");
+    expect(duration(0.5)).toBe("0 seconds");
+    expect(duration(3600 + 5)).toBe("1 hour");
+    expect(duration(400 * 86400)).toBe("400 days");
+  });
+
+  it("counts an age's years on the calendar, leap days included", () => {
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    // The article's cookie, signed 6 April 2016 20:09:57 UTC; 365-day years would give 236 days.
+    expect(durationBetween(at("2016-04-06T20:09:57Z"), at("2026-11-26T20:09:57Z"))).toBe("10 years 234 days");
+    expect(durationBetween(at("2016-04-06T20:09:57Z"), at("2026-11-26T02:00:00Z"))).toBe("10 years 233 days");
+    expect(durationBetween(at("2020-01-01T00:00:00Z"), at("2021-01-01T00:00:00Z"))).toBe("1 year");
+    expect(durationBetween(at("2020-01-01T00:00:00Z"), at("2020-12-31T23:00:00Z"))).toBe("365 days 23 hours");
+    expect(durationBetween(at("2020-02-29T12:00:00Z"), at("2021-02-28T12:00:00Z"))).toBe("1 year");
+    expect(durationBetween(at("2020-02-29T12:00:00Z"), at("2021-02-28T11:00:00Z"))).toBe("364 days 23 hours");
+    expect(durationBetween(at("2024-05-01T00:00:00Z"), at("2024-05-01T00:00:30Z"))).toBe("30 seconds");
+    expect(checkAge(at("2016-04-06T20:09:57Z"), at("2026-11-26T20:09:57Z"), 2678400).message).toMatch(/^10 years 234 days old, more than max_age \(31 days\)/);
+    expect(checkAge(at("2030-01-01T00:00:00Z"), at("2026-11-26T00:00:00Z"), null).message).toMatch(/^Dated 3 years 36 days in the future/);
   });
 
   it("measures the Set-Cookie header Flask would send against Werkzeug's 4093 bytes", () => {
