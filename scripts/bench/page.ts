@@ -2,8 +2,9 @@
  * The article page against the original, for `npm run bench`: bytes by type and Lighthouse 12
  * (median of 5 runs by default, interleaved, mobile and desktop) for our article and for the same post rendered by
  * Jekyll with the minima theme, built in the same run from the copy in scripts/bench/jekyll-site.
- * A third side, mobile only, is our article through a proxy that drops one response header
- * (Cross-Origin-Opener-Policy): it shows what that header costs in Lighthouse's lab.
+ * Two more sides, mobile only, swap one response header (Cross-Origin-Opener-Policy) through a
+ * proxy: our article without it and the original with it (the value our site sends). Together
+ * they show what that header costs in Lighthouse's lab, on either page, apart from the page's own work.
  */
 import { createServer, request, type Server } from "node:http";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
@@ -43,14 +44,16 @@ export type PageSide = {
 export type PageResult = {
   ours: PageSide;
   oursWithoutCoop: PageSide;
-  /** Whether the article as served carries DROPPED_HEADER at all (if not, the third side measures nothing). */
+  /** Whether the article as served carries DROPPED_HEADER at all (if not, the two swapped sides measure nothing). */
   oursSendsDroppedHeader: boolean;
   original: PageSide;
+  /** The original with DROPPED_HEADER added, as our site sends it. */
+  originalWithCoop: PageSide;
   notFound: PageBytes;
   lighthouseError: string | null;
 };
 
-/** The header the third side drops. */
+/** The header the swapped sides drop from our page and add to the original. */
 export const DROPPED_HEADER = "Cross-Origin-Opener-Policy";
 
 const TYPES: Record<string, string> = {
@@ -82,20 +85,22 @@ function staticServer(root: string, port: number): Promise<Server> {
 }
 
 /**
- * Our site exactly as `npm start` serves it, minus one response header. COOP `same-origin` makes
- * Chromium put the page in a new browsing context group, so Lighthouse's navigation from its
- * blank tab cannot reuse the tab's renderer process; the page then starts in a cold process.
- * Measuring the same bytes without the header separates that cost from the page's own.
+ * A page exactly as its server sends it, with one response header dropped or set. COOP
+ * `same-origin` makes Chromium put the page in a new browsing context group, so Lighthouse's
+ * navigation from its blank tab cannot reuse the tab's renderer process; the page then starts in a
+ * cold process. Measuring the same bytes with and without the header, on our page and on the
+ * original, separates that cost from each page's own.
  */
-function withoutHeader(targetBase: string, port: number, header: string): Promise<Server> {
+function headerProxy(targetBase: string, port: number, header: string, value: string | null): Promise<Server> {
   const target = new URL(targetBase);
-  const drop = header.toLowerCase();
+  const name = header.toLowerCase();
   const server = createServer((req, res) => {
     const upstream = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         const headers = { ...answer.headers };
-        delete headers[drop];
+        if (value === null) delete headers[name];
+        else headers[name] = value;
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
         answer.pipe(res);
       },
@@ -187,7 +192,7 @@ function medianScores(all: LighthouseScores[]): LighthouseScores {
 }
 
 export async function benchPage(
-  options: { oursBase: string; jekyllPort: number; proxyPort: number; chrome: string | null; lighthouseRuns: number },
+  options: { oursBase: string; jekyllPort: number; proxyPorts: [number, number]; chrome: string | null; lighthouseRuns: number },
   progress: (line: string) => void,
 ): Promise<PageResult> {
   const work = mkdtempSync(join(tmpdir(), "bench-page-"));
@@ -195,15 +200,19 @@ export async function benchPage(
   const jekyll = await run(["jekyll", "build", "--quiet", "--disable-disk-cache", "-s", JEKYLL_SITE, "-d", site], { timeoutMs: 120_000 });
   if (jekyll.status !== 0) throw new Error(`jekyll build failed: ${jekyll.stderr || jekyll.stdout}`);
   const server = await staticServer(site, options.jekyllPort);
-  const proxy = await withoutHeader(options.oursBase, options.proxyPort, DROPPED_HEADER);
+  const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
+  const originalBase = `http://127.0.0.1:${options.jekyllPort}`;
+  const sentValue = (await fetch(oursUrl)).headers.get(DROPPED_HEADER);
+  const proxies = [
+    await headerProxy(options.oursBase, options.proxyPorts[0], DROPPED_HEADER, null),
+    await headerProxy(originalBase, options.proxyPorts[1], DROPPED_HEADER, sentValue ?? "same-origin"),
+  ];
   try {
-    const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
-    const originalUrl = `http://127.0.0.1:${options.jekyllPort}${JEKYLL_POST_PATH}`;
     const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    const oursSendsDroppedHeader = (await fetch(oursUrl)).headers.has(DROPPED_HEADER);
-    const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPort}${ARTICLE_PATH}` };
-    const original: PageSide = { label: "original (Jekyll + minima)", url: originalUrl, bytes: await measurePage(originalUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    if (options.chrome) [ours.faces, original.faces] = await facesAtLoad([oursUrl, originalUrl], options.chrome);
+    const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[0]}${ARTICLE_PATH}` };
+    const original: PageSide = { label: "original (Jekyll + minima)", url: `${originalBase}${JEKYLL_POST_PATH}`, bytes: await measurePage(`${originalBase}${JEKYLL_POST_PATH}`, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
+    const originalWithCoop: PageSide = { ...original, label: `original with ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[1]}${JEKYLL_POST_PATH}` };
+    if (options.chrome) [ours.faces, original.faces] = await facesAtLoad([ours.url, original.url], options.chrome);
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
     const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
       const response = await fetch(url);
@@ -219,6 +228,7 @@ export async function benchPage(
           { side: original, preset: "mobile" as const },
           { side: ours, preset: "mobile" as const },
           { side: oursWithoutCoop, preset: "mobile" as const },
+          { side: originalWithCoop, preset: "mobile" as const },
           { side: original, preset: "desktop" as const },
           { side: ours, preset: "desktop" as const },
         ];
@@ -237,9 +247,9 @@ export async function benchPage(
     } else {
       lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
     }
-    return { ours, oursWithoutCoop, oursSendsDroppedHeader, original, notFound, lighthouseError };
+    return { ours, oursWithoutCoop, oursSendsDroppedHeader: sentValue !== null, original, originalWithCoop, notFound, lighthouseError };
   } finally {
     await new Promise((resolve) => server.close(resolve));
-    await new Promise((resolve) => proxy.close(resolve));
+    for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
   }
 }

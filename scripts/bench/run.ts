@@ -116,7 +116,7 @@ async function benchPageSection(): Promise<PageResult> {
   });
   try {
     await waitForUrl(server);
-    return await benchPage({ oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, proxyPort: 3312, chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 5) }, progress);
+    return await benchPage({ oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, proxyPorts: [3312, 3313], chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 5) }, progress);
   } finally {
     await stopServer(server);
   }
