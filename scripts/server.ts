@@ -3,7 +3,8 @@
  * (`/api/flask/<app>/...`) is answered directly by the same Web-standard handler the route handler
  * serves (scripts/lean-server.ts); every other request goes to Next.js through the request handler
  * `next start` itself uses, so pages, static files, redirects, the headers config and 404s behave
- * exactly as under `next start`. The route handler in app/api/ stays the deployable form for
+ * exactly as under `next start`; a page Next prerendered is sent again from memory once Next has
+ * answered it (`pageMemo`). The route handler in app/api/ stays the deployable form for
  * serverless hosts. Why: README, "Performance".
  *
  * Compiled by `npm run build` (esbuild) to `<distDir>/server.mjs`. Flags as `next start`:
@@ -15,7 +16,7 @@ import { deflateSync } from "node:zlib";
 import { setPlatformDeflate } from "../lib/flask-session/payload";
 import { setPlatformHmac } from "../lib/flask-session/signer";
 import { loadManifest } from "./csp-hashes";
-import { leanListener, parseArgs } from "./lean-server";
+import { leanListener, pageMemo, parseArgs } from "./lean-server";
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2), process.env);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const manifest = loadManifest(process.env.NEXT_DIST_DIR || ".next");
   if ("error" in manifest) console.warn(`server: pages keep the generic Content-Security-Policy: ${manifest.error}`);
   const pagePolicies = "error" in manifest ? undefined : manifest.policies;
-  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1", pagePolicies }));
+  const server = createServer(leanListener(app.getRequestHandler(), { ...options, secret: process.env.DEMO_SECRET_KEY, trustProxy: process.env.TRUST_PROXY === "1", pagePolicies, pages: pageMemo() }));
   server.listen(options.port, options.hostname, () => {
     const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
     console.log(`Ready on http://${host.includes(":") ? `[${host}]` : host}:${options.port} (demo API on node:http, the rest through Next.js)`);

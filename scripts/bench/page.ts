@@ -25,6 +25,8 @@ export type LighthouseScores = {
   accessibility: number;
   bestPractices: number;
   seo: number;
+  /** Lighthouse's server response time for the document (its estimates add it as measured). */
+  serverResponseMs: number;
   fcpMs: number;
   lcpMs: number;
   tbtMs: number;
@@ -148,6 +150,7 @@ async function lighthouseOnce(url: string, preset: "mobile" | "desktop", chrome:
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
     seo: score("seo"),
+    serverResponseMs: audit("server-response-time"),
     fcpMs: audit("first-contentful-paint"),
     lcpMs: audit("largest-contentful-paint"),
     tbtMs: audit("total-blocking-time"),
