@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleFlaskRequest } from "@/lib/flask-session/handler";
 import { apiSecurityHeaders, applySecurityHeaders } from "@/lib/security-headers";
 import { gzipSync } from "node:zlib";
+import { exchange } from "@/tests/helpers/raw-http";
 import { MAX_BODY_BYTES, headerReader, isDemoApiPath, leanListener, normalizedPagePath, pageMemo, parseArgs, rawHeaders, requestOrigin } from "./lean-server";
 
 describe("command line, as next start reads it", () => {
@@ -98,21 +99,10 @@ describe("the raw headers of an answer", () => {
   });
 });
 
-/** One exchange over a socket, as sent: status line, raw header pairs in order, body. */
-function rawExchange(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-  return new Promise<{ status: number; statusText: string; headers: Array<[string, string]>; body: string }>((resolve, reject) => {
-    const request = httpRequest(`${base}${path}`, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const pairs: Array<[string, string]> = [];
-        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
-        resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", headers: pairs, body: Buffer.concat(chunks).toString("utf8") });
-      });
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
+/** One exchange over a socket, as sent: status line, raw header pairs in order, body as UTF-8. */
+async function rawExchange(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+  const answer = await exchange(`${base}${path}`, { method, headers, body });
+  return { ...answer, body: answer.body.toString("utf8") };
 }
 
 describe("the listener", () => {

@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import { request as nodeRequest } from "node:http";
 
 export type RawResponse = { status: number; head: string; body: string };
 
@@ -38,4 +39,23 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 1
 export function httpRequest(method: string, target: string, headers: Record<string, string> = {}): string {
   const lines = [`${method} ${target} HTTP/1.1`, "Host: 127.0.0.1", "Connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
   return `${lines.join("\r\n")}\r\n\r\n`;
+}
+
+export type Exchange = { status: number; statusText: string; headers: Array<[string, string]>; body: Buffer };
+
+/** One exchange through node:http, as it came: status line, raw header pairs in order, body bytes (unchunked, not decoded). */
+export function exchange(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    const request = nodeRequest(url, { method: options.method ?? "GET", headers: options.headers ?? {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const pairs: Array<[string, string]> = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", headers: pairs, body: Buffer.concat(chunks) });
+      });
+    });
+    request.on("error", reject);
+    request.end(options.body);
+  });
 }

@@ -1,6 +1,6 @@
-import { request as httpRequest } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { exchange } from "../helpers/raw-http";
 
 /**
  * `npm start` sends a prerendered page again from memory once Next has answered it
@@ -8,23 +8,6 @@ import { expect, test } from "@playwright/test";
  * Cookie header always goes to Next, so the two can be compared byte for byte. On plain
  * `next start` both answers are Next's and the comparison holds trivially.
  */
-type Exchange = { status: number; headers: Array<[string, string]>; body: Buffer };
-
-function exchange(base: string, path: string, headers: Record<string, string>): Promise<Exchange> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const pairs: Array<[string, string]> = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-        resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
-      });
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 /** Headers that belong to one delivery (the date, the framing), not to the page. */
 const page = (headers: Array<[string, string]>) =>
@@ -36,9 +19,9 @@ test.describe("prerendered pages sent again from memory", () => {
       test(`${path} ${encoding ? "compressed" : "uncompressed"}: what npm start sends again is what Next sends`, async ({ baseURL }) => {
         const base = baseURL ?? "";
         const asked: Record<string, string> = encoding ? { "accept-encoding": encoding } : {};
-        const fromNext = await exchange(base, path, { ...asked, cookie: "theme=dark" });
-        await exchange(base, path, asked);
-        const again = await exchange(base, path, asked);
+        const fromNext = await exchange(`${base}${path}`, { headers: { ...asked, cookie: "theme=dark" } });
+        await exchange(`${base}${path}`, { headers: asked });
+        const again = await exchange(`${base}${path}`, { headers: asked });
         expect(again.status).toBe(200);
         expect(again.status).toBe(fromNext.status);
         expect(page(again.headers)).toEqual(page(fromNext.headers));
