@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleFlaskRequest } from "@/lib/flask-session/handler";
 import { apiSecurityHeaders, applySecurityHeaders } from "@/lib/security-headers";
 import { gzipSync } from "node:zlib";
-import { exchange } from "@/tests/helpers/raw-http";
-import { MAX_BODY_BYTES, headerReader, isDemoApiPath, leanListener, normalizedPagePath, pageMemo, parseArgs, rawHeaders, requestOrigin } from "./lean-server";
+import { exchange, rawRequest } from "@/tests/helpers/raw-http";
+import { MAX_BODY_BYTES, headerReader, isDemoApiPath, leanListener, normalizedPagePath, originForm, pageMemo, parseArgs, rawHeaders, requestOrigin } from "./lean-server";
 
 describe("command line, as next start reads it", () => {
   it("takes the port from -p, then PORT, then 3000", () => {
@@ -220,10 +220,46 @@ describe("the listener", () => {
     expect(JSON.parse(body).request.cookieHeader).toBe("a=1; b=2");
   });
 
+  it("reads an absolute-form target as its path and query, for the demo API and for the rest", async () => {
+    const { port: serverPort, host } = new URL(base);
+    const demo = await rawRequest(Number(serverPort), `GET http://other.test/api/flask/weak/?view=json HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    expect(demo.status).toBe(200);
+    expect(JSON.parse(demo.body).request.url).toBe(`http://localhost:${port}/api/flask/weak/?view=json`);
+    const page = await rawRequest(Number(serverPort), `GET http://other.test HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    expect(page.head).toMatch(/\r\nx-answered-by: fallback/i);
+  });
+
+  it("answers OPTIONS * itself with a 204, and a target with no path with a 400", async () => {
+    const serverPort = Number(new URL(base).port);
+    const star = await rawRequest(serverPort, "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(star.status).toBe(204);
+    expect(star.head).not.toMatch(/x-answered-by/i);
+    for (const target of ["*", "example.test:443"]) {
+      const odd = await rawRequest(serverPort, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect([target, odd.status]).toEqual([target, 400]);
+    }
+    expect((await fetch(`${base}/api/flask/weak/`)).status).toBe(200);
+  });
+
   it("refuses a body over the limit with 413 and keeps serving", async () => {
     const response = await fetch(`${base}/api/flask/weak/`, { method: "POST", body: new Uint8Array(MAX_BODY_BYTES + 1) });
     expect(response.status).toBe(413);
     expect((await fetch(`${base}/api/flask/weak/`)).status).toBe(200);
+  });
+});
+
+describe("request targets in origin form", () => {
+  it("keeps origin form as it is and takes the path and query of absolute form", () => {
+    expect(originForm("/api/flask/weak/?a=1")).toBe("/api/flask/weak/?a=1");
+    expect(originForm("http://other.test/api/flask/weak/?a=1")).toBe("/api/flask/weak/?a=1");
+    expect(originForm("HTTPS://other.test:8443/decoder")).toBe("/decoder");
+    expect(originForm("http://other.test")).toBe("/");
+    expect(originForm("http://other.test?x=1")).toBe("/?x=1");
+    expect(originForm("http://other.test//weak")).toBe("//weak");
+  });
+
+  it("finds no path in asterisk or authority form, or in a relative target", () => {
+    for (const target of ["*", "example.test:443", "api/flask/weak/", ""]) expect(originForm(target), target).toBeNull();
   });
 });
 

@@ -173,6 +173,32 @@ export function normalizedPagePath(url: string): string | null {
   return normal + (queryAt < 0 ? "" : url.slice(queryAt));
 }
 
+/**
+ * The request target in origin form (`/path?query`), as every handler here and Next expect it.
+ * Clients talking to a proxy send absolute form (`GET http://host/path`), which a server must
+ * accept (RFC 9112 §3.2.2): its path and query are kept. The Host header is left as sent, as
+ * gunicorn and Werkzeug's server leave it for Flask. Null for asterisk form (`OPTIONS *`) and
+ * anything else that names no path: Next answers those with a 500 of its own.
+ */
+export function originForm(target: string): string | null {
+  if (target.startsWith("/")) return target;
+  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*([^#]*)/.exec(target);
+  if (absolute === null) return null;
+  const rest = absolute[1];
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/** `OPTIONS *` asks about the server as a whole: nothing to add beyond a 204. Any other such target is a 400. */
+function answerNoPathTarget(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method === "OPTIONS" && req.url === "*") {
+    const headers = applySecurityHeaders(new Headers(), { api: true });
+    res.writeHead(204, [...headers].flat());
+    res.end();
+    return;
+  }
+  sendPlain(res, 400, "The request target names no path.\n");
+}
+
 function redirectTo(res: ServerResponse, location: string): void {
   const headers = applySecurityHeaders(new Headers({ location, "content-type": "text/plain; charset=utf-8" }), { api: true });
   res.writeHead(308, [...headers].flat());
@@ -330,8 +356,11 @@ export function leanListener(
   }
 
   return (req, res) => {
-    const demo = isDemoApiPath(req.url ?? "");
-    const normalized = demo ? null : normalizedPagePath(req.url ?? "");
+    const target = originForm(req.url ?? "");
+    if (target === null) return answerNoPathTarget(req, res);
+    req.url = target;
+    const demo = isDemoApiPath(req.url);
+    const normalized = demo ? null : normalizedPagePath(req.url);
     if (normalized !== null) return redirectTo(res, normalized);
     // A page kept earlier already carries its own policy: the policy hook installed below wraps the
     // head, which goes out before the memo's end() keeps what was sent.

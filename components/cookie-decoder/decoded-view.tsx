@@ -124,7 +124,7 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
       <Field label="Size" heading={!compact}>
         <p data-testid="size" className={inspection.size.over ? "text-red-800 dark:text-red-300" : ""}>
           {inspection.size.bytes} of {inspection.size.limit} bytes for the Set-Cookie header{" "}
-          {inspection.size.over ? "— over Werkzeug's limit: Flask warns and sends it anyway, and browsers may drop it." : `(${Math.round((inspection.size.bytes / inspection.size.limit) * 100)}% of Werkzeug's limit).`}
+          {inspection.size.over ? "— over Werkzeug's limit: Flask warns and sends it anyway, and browsers may drop it." : `(${Math.round((inspection.size.bytes / inspection.size.limit) * 100)}% of the size at which Werkzeug warns).`}
         </p>
       </Field>
     </div>

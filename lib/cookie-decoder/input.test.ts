@@ -82,3 +82,63 @@ describe("inputs with nothing to decode", () => {
     expect(parseCookieInput("Cookie: session=; a=b")).toMatchObject({ ok: false, error: { code: "empty" } });
   });
 });
+
+describe("forms copied from tools", () => {
+  it("takes a bare value with base64 padding left on, which itsdangerous ignores", () => {
+    for (const text of [`${ARTICLE}=`, `${ARTICLE}==`, "eyJhIjoxfQ==.aVW5AA.WV0sw3l1WLoG-Rs0E7I-YKqNtvg", ".eJyrVspOrVSyUkoEAA==.aVW5AA.sig"]) {
+      const read = value(text);
+      expect(read, text).toMatchObject({ value: text, form: "bare", name: null });
+      expect(read.notes.join(" "), text).toMatch(/padding/);
+    }
+  });
+
+  it("takes a bare value in quotes", () => {
+    expect(value(`"${ARTICLE}"`)).toMatchObject({ value: ARTICLE, form: "bare" });
+    expect(value(`'${ARTICLE}'`).notes[0]).toMatch(/quotes/);
+  });
+
+  it("takes the cookie of a curl command, from -b, --cookie or a Cookie header", () => {
+    for (const text of [
+      `curl -i -b 'session=${ARTICLE}' http://localhost:3000/`,
+      `curl --cookie "theme=dark; session=${ARTICLE}" http://localhost:3000/`,
+      `curl --cookie=session=${ARTICLE} http://localhost:3000/`,
+      `curl -s -H 'Accept: text/html' -H 'Cookie: session=${ARTICLE}' http://localhost:3000/`,
+      `curl http://localhost:3000/ --header "cookie: session=${ARTICLE}"`,
+    ]) {
+      const read = value(text);
+      expect(read.value, text).toBe(ARTICLE);
+      expect(read.notes[0], text).toMatch(/curl/);
+    }
+    expect(parseCookieInput("curl -i http://localhost:3000/")).toMatchObject({ ok: false, error: { code: "no-session-cookie" } });
+  });
+
+  it("takes a row of the browser's cookie table", () => {
+    const read = value(`session\t${ARTICLE}\tlocalhost\t/\tSession\t71\t✓\t\t\tMedium`);
+    expect(read).toMatchObject({ value: ARTICLE, name: "session" });
+    expect(read.notes[0]).toMatch(/cookie table/);
+  });
+
+  it("takes session: value and a URL-encoded pair", () => {
+    expect(value(`session: ${ARTICLE}`)).toMatchObject({ value: ARTICLE, name: "session" });
+    expect(value(`session:"${ARTICLE}"`)).toMatchObject({ value: ARTICLE, name: "session" });
+    const encoded = value(`session%3D${ARTICLE}`);
+    expect(encoded).toMatchObject({ value: ARTICLE, name: "session" });
+    expect(encoded.notes[0]).toMatch(/URL-encoded/);
+  });
+
+  it("still reads a name=value pair whose name has no dots as a pair", () => {
+    expect(value(`my_session=${ARTICLE}`)).toMatchObject({ value: ARTICLE, name: "my_session", form: "pair" });
+  });
+
+  it("decodes a Set-Cookie with a value and Max-Age=0, saying the browser would delete it", () => {
+    const read = value(`Set-Cookie: session=${ARTICLE}; Max-Age=0; Path=/`);
+    expect(read.value).toBe(ARTICLE);
+    expect(read.notes.join(" ")).toMatch(/Max-Age=0/);
+  });
+
+  it("keeps a message about a huge Cookie header short", () => {
+    const read = parseCookieInput(`Cookie: ${"a=b; ".repeat(100_000)}`);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error.message.length).toBeLessThan(300);
+  });
+});

@@ -1,10 +1,13 @@
 /**
  * What a reader pastes into the decoder, reduced to the one cookie value Flask would read.
  *
- * Accepted forms: a bare value (`eyJ…`), a `name=value` pair, a whole `Set-Cookie:` line (the
- * first pair is the cookie, the rest are attributes) or a `Cookie:` request header (several pairs;
- * Flask reads the first `session`, as Werkzeug's `request.cookies.get` does). Several pasted lines,
- * as `curl -i` prints them, are searched for the first header line that carries a session cookie.
+ * Accepted forms: a bare value (`eyJ…`, quoted or not, even with base64 padding left on), a
+ * `name=value` pair, a whole `Set-Cookie:` line (the first pair is the cookie, the rest are
+ * attributes) or a `Cookie:` request header (several pairs; Flask reads the first `session`, as
+ * Werkzeug's `request.cookies.get` does). Several pasted lines, as `curl -i` prints them, are
+ * searched for the first header line that carries a session cookie. Forms copied from tools are
+ * read too: a curl command line (`-b`/`--cookie`, or `-H 'Cookie: …'`), a row of the browser's
+ * cookie table (tab-separated, name first), `session: value`, and a URL-encoded `session%3D…`.
  */
 import { firstCookie, parseCookieHeader } from "@/lib/flask-session/werkzeug-cookies";
 
@@ -50,7 +53,12 @@ export function parseCookieInput(text: string): CookieInput | InputError {
   return parseLine(trimmed);
 }
 
+/** payload.timestamp.signature in base64url, each part perhaps still padded with "=": Flask's own form, never a name=value pair. */
+const TOKEN_LIKE = /^\.?[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]+={0,2}$/;
+
 function parseLine(line: string): CookieInput | InputError {
+  const tool = fromToolForm(line);
+  if (tool !== null) return tool;
   const header = HEADER_LINE.exec(line);
   if (header) {
     const rest = header[2].trim();
@@ -60,9 +68,98 @@ function parseLine(line: string): CookieInput | InputError {
   if (/^[^=;\s]+\s*=/.test(line) && /;\s*(path|expires|max-age|httponly|secure|samesite|domain)\b/i.test(line)) {
     return parseSetCookie(line);
   }
+  if (TOKEN_LIKE.test(line)) {
+    const notes = line.includes("=") ? ["The value keeps some base64 padding (“=”); itsdangerous ignores it, as Flask does."] : [];
+    return bareValue(line, "bare", null, [], notes);
+  }
   if (/^[^=;\s]+\s*=/.test(line) && !line.includes(";")) return fromPair(line, "pair");
   if (line.includes(";") && line.includes("=")) return parseCookieHeaderLine(line);
   return bareValue(line, "bare", null, [], []);
+}
+
+/**
+ * The forms copied from tools rather than from HTTP: null when the line is none of them. Each is
+ * turned into the HTTP form it stands for and read as that, with a note saying so.
+ */
+function fromToolForm(line: string): CookieInput | InputError | null {
+  const note = (read: CookieInput | InputError, text: string): CookieInput | InputError => (read.ok ? { ...read, notes: [text, ...read.notes] } : read);
+
+  // A quoted bare value, as a console or a JSON view prints it.
+  const quoted = /^(["'])([^"';\s]+)\1$/.exec(line);
+  if (quoted && !quoted[2].includes("=")) return note(bareValue(quoted[2], "bare", null, [], []), "The value was in quotes; they were left out.");
+
+  // curl: -b/--cookie 'name=value; …' or -H/--header 'Cookie: …'.
+  if (/^curl\s/.test(line)) {
+    const args = shellWords(line);
+    for (let i = 1; i < args.length; i++) {
+      const arg = args[i];
+      const cookieOption = /^(?:-b|--cookie)(?:=(.*))?$/.exec(arg) ?? (/^-b(.+)$/.exec(arg) as RegExpExecArray | null);
+      if (cookieOption) {
+        const value = cookieOption[1] ?? args[++i];
+        if (value !== undefined && value.includes("=")) return note(parseCookieHeaderLine(value), "Read from the curl command's cookie option.");
+      }
+      const headerOption = /^(?:-H|--header)(?:=(.*))?$/.exec(arg);
+      if (headerOption) {
+        const value = headerOption[1] ?? args[++i];
+        if (value !== undefined && HEADER_LINE.test(value)) return note(parseLine(value.trim()), "Read from the curl command's header option.");
+      }
+    }
+    return fail("no-session-cookie", "The curl command has no cookie: neither a -b/--cookie option nor a -H 'Cookie: …' header.");
+  }
+
+  // A row of the browser's cookie table (DevTools, Application → Cookies): name, value, domain, … separated by tabs.
+  const cells = line.split("\t");
+  if (cells.length >= 2 && /^[^\s=;:]+$/.test(cells[0]) && cells[1].trim() !== "") {
+    return note(fromPair(`${cells[0]}=${cells[1].trim()}`, "pair"), `Read as a row of the browser's cookie table: the cookie “${cells[0]}”, its value in the next column.`);
+  }
+
+  // name: value (a cookie listed in a console or a tool), other than the Cookie and Set-Cookie headers.
+  const listed = /^([A-Za-z0-9_.-]+)\s*:\s*(\S+)$/.exec(line);
+  if (listed && !HEADER_LINE.test(line) && !/^https?$/i.test(listed[1])) {
+    return note(fromPair(`${listed[1]}=${listed[2]}`, "pair"), `Read “${listed[1]}: …” as the cookie “${listed[1]}”.`);
+  }
+
+  // session%3D… : a pair URL-encoded once (copied from an address or a log).
+  if (/^[A-Za-z0-9_.-]+%3D/i.test(line) && !line.includes("=")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(line);
+    } catch {
+      return null;
+    }
+    return note(parseLine(decoded), "The text was URL-encoded (“%3D” for “=”); it was decoded once.");
+  }
+  return null;
+}
+
+/** A command line split as a POSIX shell would: single quotes literal, double quotes and backslashes as in sh. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      word = (word ?? "") + line.slice(i + 1, end < 0 ? line.length : end);
+      i = end < 0 ? line.length : end;
+    } else if (c === '"') {
+      let j = i + 1;
+      let text = "";
+      for (; j < line.length && line[j] !== '"'; j++) text += line[j] === "\\" && j + 1 < line.length ? line[++j] : line[j];
+      word = (word ?? "") + text;
+      i = j;
+    } else if (c === "\\" && i + 1 < line.length) {
+      // A line continuation (backslash, newline) was already joined; an escaped character is itself.
+      word = (word ?? "") + line[++i];
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
 }
 
 function parseSetCookie(rest: string): CookieInput | InputError {
@@ -76,13 +173,17 @@ function parseSetCookie(rest: string): CookieInput | InputError {
     });
   const maxAge = attributes.find(([name]) => name.toLowerCase() === "max-age")?.[1];
   const [pair] = parseCookieHeader(first.trim());
-  if (pair && (pair[1] === "" || maxAge === "0")) {
+  if (pair && pair[1] === "") {
     return fail(
       "deleting-cookie",
-      `This Set-Cookie deletes the “${pair[0]}” cookie (${pair[1] === "" ? "empty value" : "Max-Age=0"}): it is what Flask sends when the session ends up empty. There is nothing to decode.`,
+      `This Set-Cookie deletes the “${pair[0]}” cookie (empty value${maxAge === "0" ? ", Max-Age=0" : ""}): it is what Flask sends when the session ends up empty. There is nothing to decode.`,
     );
   }
-  return fromPair(first.trim(), "set-cookie", attributes);
+  const read = fromPair(first.trim(), "set-cookie", attributes);
+  if (read.ok && maxAge === "0") {
+    return { ...read, notes: [...read.notes, "This Set-Cookie has Max-Age=0: a browser deletes the cookie instead of keeping this value (Flask's own deleting cookie has an empty value)."] };
+  }
+  return read;
 }
 
 function parseCookieHeaderLine(rest: string): CookieInput | InputError {
@@ -92,7 +193,7 @@ function parseCookieHeaderLine(rest: string): CookieInput | InputError {
   if (session !== undefined) {
     const count = pairs.filter(([name]) => name === SESSION_COOKIE_NAME).length;
     if (count > 1) notes.push(`The header has ${count} cookies named “session”: Flask reads the first one, as Werkzeug's request.cookies.get does.`);
-    if (pairs.length > count) notes.push(`Other cookies in the header were left aside: ${pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n).join(", ")}.`);
+    if (pairs.length > count) notes.push(`Other cookies in the header were left aside: ${listNames(pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n))}.`);
     return bareValue(session, "cookie-header", SESSION_COOKIE_NAME, [], notes);
   }
   if (pairs.length === 1) {
@@ -104,7 +205,7 @@ function parseCookieHeaderLine(rest: string): CookieInput | InputError {
     "no-session-cookie",
     names.length === 0
       ? "The Cookie header holds no name=value pair."
-      : `The Cookie header has no cookie named “session” (Flask's default SESSION_COOKIE_NAME); it has: ${names.join(", ")}.`,
+      : `The Cookie header has no cookie named “session” (Flask's default SESSION_COOKIE_NAME); it has: ${listNames(names)}.`,
   );
 }
 
@@ -137,6 +238,12 @@ function bareValue(value: string, form: InputForm, name: string | null, attribut
 
 function fail(code: InputErrorCode, message: string): InputError {
   return { ok: false, error: { code, message } };
+}
+
+/** Cookie names for a message: the first ten (each clipped), then how many more. */
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 10).map((name) => clip(name, 40));
+  return names.length > 10 ? `${shown.join(", ")} and ${names.length - 10} more` : shown.join(", ");
 }
 
 function clip(text: string, max = 60): string {

@@ -146,3 +146,18 @@ describe("age and size", () => {
     expect(sizeOf(big + "x").over).toBe(true);
   });
 });
+
+describe("the size check of a permanent session", () => {
+  it("counts the Expires attribute Flask adds, as in real Flask's Set-Cookie", async () => {
+    const transcripts = JSON.parse(readFileSync(new URL("../../tests/fixtures/transcripts.json", import.meta.url), "utf8")) as {
+      scenarios: Array<{ id: string; exchanges: Array<{ response: { headers: Array<[string, string]> } }> }>;
+    };
+    const header = transcripts.scenarios.find((s) => s.id === "permanent-first")!.exchanges[0].response.headers.find(([n]) => n === "Set-Cookie")![1];
+    expect(header).toMatch(/; Expires=/);
+    const value = header.slice("session=".length, header.indexOf(";"));
+    // The same header with Flask's default Path, which the decoder assumes.
+    const expected = new TextEncoder().encode(header.replace(/Path=\/api\/flask\/persistent$/, "Path=/")).length;
+    const inspection = await inspectCookie(value, { now: 1_767_225_600 });
+    expect(inspection.size.bytes).toBe(expected);
+  });
+});

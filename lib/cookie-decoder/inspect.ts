@@ -10,11 +10,11 @@
  */
 import { b64urlDecodeDetailed } from "@/lib/flask-session/base64";
 import { sessionFromValue } from "@/lib/flask-session/cookie";
-import { decodePayload } from "@/lib/flask-session/payload";
+import { decodePayload, MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
 import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
 import { pyRepr, sessionRepr } from "@/lib/flask-session/python-repr";
 import { decodeTimestamp, EPOCH_2011, MAX_PY_TIMESTAMP, splitToken, type Epoch } from "@/lib/flask-session/signer";
-import { dumpsTagged } from "@/lib/flask-session/tagged-json";
+import { dumpsTagged, isFalsy } from "@/lib/flask-session/tagged-json";
 import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
 import { guessEpoch, type EpochGuess } from "./epoch";
 import { prettyJson } from "./pretty-json";
@@ -95,8 +95,9 @@ function payloadPieces(payload: string): Piece[] {
  * Werkzeug warns when the whole Set-Cookie value passes 4093 bytes. Measured on the header Flask
  * would send for this value with its default settings, unless the reader pasted a Set-Cookie line.
  */
-export function sizeOf(value: string, setCookie?: string): SizeReading {
-  const header = setCookie ?? dumpCookie("session", value, { httponly: true, path: "/" });
+export function sizeOf(value: string, setCookie?: string, permanent = false): SizeReading {
+  // A permanent session's cookie also carries Expires (a date of fixed length, so any date measures it).
+  const header = setCookie ?? dumpCookie("session", value, { httponly: true, path: "/", expires: permanent ? 0 : null });
   const bytes = new TextEncoder().encode(header).length;
   return { header, bytes, limit: MAX_COOKIE_SIZE, over: bytes > MAX_COOKIE_SIZE };
 }
@@ -179,6 +180,12 @@ export async function readPayload(segment: string): Promise<{ reading: PayloadRe
     switch (code) {
       case "bad-zlib":
         return fail("zlib", code, `The payload starts with “.”, which marks zlib-compressed data, but its ${decoded.bytes.length} bytes do not inflate: ${stripPrefix(message)}`);
+      case "too-large":
+        return fail(
+          "zlib",
+          code,
+          `The payload starts with “.”, which marks zlib-compressed data, and its ${decoded.bytes.length} bytes inflate to more than ${MAX_INFLATED_BYTES} bytes: this decoder stops there (a small cookie can unpack to gigabytes). Flask has no such limit and would go on reading it.`,
+        );
       case "not-utf8":
         return fail("utf8", code, `The payload's decoded bytes are not UTF-8 text, so they cannot be JSON.`);
       case "bad-tag":
@@ -193,7 +200,12 @@ export async function readPayload(segment: string): Promise<{ reading: PayloadRe
   if (compressed) reading.inflatedBytes = new TextEncoder().encode(loaded.json).length;
   reading.value = loaded.value;
   const session = sessionFromValue(loaded.value);
-  if (!session.ok) return fail("session", session.code, `The JSON loads, but not into a session dict: ${session.message}`);
+  if (!session.ok) {
+    if (session.code === "non-str-key") {
+      return fail("session", session.code, `The JSON loads, and Flask would make a session dict of it, but not every key is a string: ${session.message}`);
+    }
+    return fail("session", session.code, `The JSON loads, but not into a session dict: ${session.message}`);
+  }
   reading.session = session.session;
   reading.repr = pyRepr(session.session);
   reading.sessionRepr = sessionRepr("SecureCookieSession", session.session);
@@ -241,7 +253,10 @@ export async function inspectCookie(value: string, opts: { now: number; setCooki
   else timestamp = ts;
   const { reading, error } = await readPayload(parts.payload);
   if (error) errors.push(error);
-  return { value, pieces, parts, timestamp, payload: reading, errors, size };
+  // Flask writes a permanent session (`_permanent` true) with an Expires attribute: count it.
+  const permanent = reading.session?.entries.get("_permanent");
+  const measured = opts.setCookie === undefined && permanent !== undefined && !isFalsy(permanent) ? sizeOf(value, undefined, true) : size;
+  return { value, pieces, parts, timestamp, payload: reading, errors, size: measured };
 }
 
 export type AgeReading = { age: number; maxAge: number | null; accepted: boolean; message: string };
@@ -259,7 +274,7 @@ export function checkAge(timestampUnix: number, now: number, maxAge: number | nu
       age,
       maxAge,
       accepted: false,
-      message: `${old} old, more than max_age (${duration(maxAge)}): Flask rejects it as expired and starts a new empty session.`,
+      message: `${old} old, more than max_age (${duration(maxAge)}): even if the signature verifies, Flask rejects it as expired and starts a new empty session.`,
     };
   }
   return { age, maxAge, accepted: true, message: `${old} old, within max_age (${duration(maxAge)}): Flask would still accept it, if the signature verifies.` };

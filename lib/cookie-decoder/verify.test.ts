@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { b64urlEncode } from "@/lib/flask-session/base64";
+import { signToken } from "@/lib/flask-session/signer";
 import { verifyCookie } from "./verify";
 
 type Open = { name: string; secret: string; cookie: string; now: number; epoch: "unix" | "2011"; flask: { outcome: string; sessionRepr?: string }; status: number };
@@ -8,8 +11,11 @@ const fixtures: { open: Open[] } = JSON.parse(readFileSync(new URL("../../tests/
 const VERDICT: Record<string, string> = { ok: "loaded", rejected: "new-empty-session", undecodable: "error-500" };
 
 describe("verifying with a key gives Flask's own verdict on cookies real Flask opened", () => {
-  // Non-str keys load in Flask but not in the engine's dict model (documented in lib/flask-session/cookie.ts).
-  const cases = fixtures.open.filter((o) => !/^<SecureCookieSession \{\d/.test(o.flask.sessionRepr ?? ""));
+  // Sessions with non-str keys included: the engine's dict model cannot hold them (lib/flask-session/cookie.ts), but the verdict is still Flask's.
+  const cases = fixtures.open;
+  it("includes sessions whose keys are not strings", () => {
+    expect(cases.some((o) => /^<SecureCookieSession \{\d/.test(o.flask.sessionRepr ?? ""))).toBe(true);
+  });
   it("covers all three verdicts", () => {
     expect(new Set(cases.map((o) => o.flask.outcome))).toEqual(new Set(["ok", "rejected", "undecodable"]));
   });
@@ -20,6 +26,16 @@ describe("verifying with a key gives Flask's own verdict on cookies real Flask o
       expect(result.message.length).toBeGreaterThan(30);
     });
   }
+});
+
+describe("payloads Flask reads that the decoder stops short of", () => {
+  it("a compressed payload past the decoder's inflate limit is one Flask would load, not a 500", async () => {
+    const payload = "." + b64urlEncode(new Uint8Array(deflateSync(JSON.stringify({ a: "A".repeat(70_000) }))));
+    const cookie = await signToken(payload, "k", { timestamp: 1_767_225_600 });
+    const result = await verifyCookie(cookie, "k", { now: 1_767_225_600, maxAge: 2678400, epoch: "unix" });
+    expect(result).toMatchObject({ signatureValid: true, verdict: "loaded" });
+    expect(result.message).toMatch(/Flask has no limit/);
+  });
 });
 
 describe("the signature check on its own", () => {

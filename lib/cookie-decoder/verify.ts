@@ -5,6 +5,7 @@
  * with a 500 because a correctly signed payload cannot be decoded).
  */
 import { decodeSessionCookie } from "@/lib/flask-session/cookie";
+import { MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
 import type { PyDict } from "@/lib/flask-session/py-value";
 import { verifyToken, type Epoch } from "@/lib/flask-session/signer";
 
@@ -40,6 +41,23 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
         session: null,
       };
     case "undecodable":
+      // Two payloads Flask reads that this engine cannot: it would load them, not fail.
+      if (flask.error.code === "non-str-key") {
+        return {
+          signatureValid: true,
+          verdict: "loaded",
+          message: `The signature verifies with this key, and Flask would load this session, a dict whose keys are not all strings (${flask.error.message.replace(/: Flask would load.*$/, "")}). This decoder does not model such sessions, so it cannot show it; Flask fails with a 500 only on a response that writes it back.`,
+          session: null,
+        };
+      }
+      if (flask.error.code === "too-large") {
+        return {
+          signatureValid: true,
+          verdict: "loaded",
+          message: `The signature verifies with this key. The payload is compressed and unpacks to more than ${MAX_INFLATED_BYTES} bytes, where this decoder stops; Flask has no limit and would unpack it, then load the session if the JSON inside is a valid session.`,
+          session: null,
+        };
+      }
       return {
         signatureValid: true,
         verdict: "error-500",

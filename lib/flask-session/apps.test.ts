@@ -70,3 +70,29 @@ describe("the emulated apps replay real Flask's transcripts", () => {
     });
   }
 });
+
+describe("the strict-slash redirect names the host as Werkzeug 2.2 does", () => {
+  // Recorded from real Flask 2.2 (werkzeug.test.Client on reference_apps.create_site(), a Host
+  // header per request): the scheme's default port dropped, the rest lower-cased.
+  const vectors: Array<[scheme: string, host: string, location: string]> = [
+    ["http", "Example.TEST", "http://example.test/api/flask/persistent/?x=1"],
+    ["http", "example.test:80", "http://example.test/api/flask/persistent/?x=1"],
+    ["http", "Example.Test:8080", "http://example.test:8080/api/flask/persistent/?x=1"],
+    ["https", "example.test:443", "https://example.test/api/flask/persistent/?x=1"],
+    ["https", "example.test:80", "https://example.test:80/api/flask/persistent/?x=1"],
+    ["http", "example.test:443", "http://example.test:443/api/flask/persistent/?x=1"],
+    ["http", "127.0.0.1:80", "http://127.0.0.1/api/flask/persistent/?x=1"],
+    ["http", "[::1]:80", "http://[::1]/api/flask/persistent/?x=1"],
+    ["http", "LOCALHOST:3000", "http://localhost:3000/api/flask/persistent/?x=1"],
+  ];
+  for (const [scheme, host, location] of vectors) {
+    it(`${scheme} with Host: ${host}`, async () => {
+      const url = new URL(`${scheme}://localhost/api/flask/persistent?x=1`);
+      const knobs = parseKnobs(url.searchParams, null);
+      if ("error" in knobs) throw new Error(knobs.message);
+      const ours = await runFlaskExchange("persistent", knobs, { method: "GET", url, headers: new Headers({ Host: host }) }, { secret: transcripts.secret, nowMs: transcripts.now * 1000 });
+      expect(ours.status).toBe(308);
+      expect(ours.headers.find(([name]) => name === "Location")?.[1]).toBe(location);
+    });
+  }
+});

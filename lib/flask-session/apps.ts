@@ -221,14 +221,30 @@ function matchRoute(ctx: Context): Route {
   const { url, method } = ctx.request;
   const rest = url.pathname.slice(appRoot(ctx.app).length);
   if (rest === "") {
-    // strict_slashes: the rule "/" matches the root with its slash; without it Werkzeug redirects.
-    const host = ctx.request.headers.get("host") ?? url.host;
-    return { kind: "page", page: strictSlashRedirect(`${url.protocol}//${host}${appRoot(ctx.app)}/${url.search}`) };
+    // strict_slashes: the rule "/" matches the root with its slash, and without it Werkzeug
+    // redirects, but only for a method the rule takes: for any other, no rule matches at all
+    // (werkzeug/routing/matcher.py raises SlashRequired only when the method is allowed), a 404.
+    if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return { kind: "page", page: notFound() };
+    const scheme = url.protocol.slice(0, -1);
+    const host = werkzeugHost(scheme, ctx.request.headers.get("host") ?? url.host);
+    return { kind: "page", page: strictSlashRedirect(`${scheme}://${host}${appRoot(ctx.app)}/${url.search}`) };
   }
   if (rest !== "/") return { kind: "page", page: notFound() };
   if (method === "GET" || method === "HEAD") return { kind: "index" };
   if (method === "OPTIONS") return { kind: "options" };
   return { kind: "page", page: methodNotAllowed(ALLOW) };
+}
+
+/**
+ * The host a Werkzeug 2.2 redirect names: `sansio.utils.get_host` drops the scheme's default port,
+ * and `Map.bind_to_environ` lower-cases the result. (Werkzeug then IDNA-encodes a non-ASCII host;
+ * that is left out: README, "Known differences".)
+ */
+export function werkzeugHost(scheme: string, hostHeader: string): string {
+  let host = hostHeader;
+  if ((scheme === "http" || scheme === "ws") && host.endsWith(":80")) host = host.slice(0, -3);
+  else if ((scheme === "https" || scheme === "wss") && host.endsWith(":443")) host = host.slice(0, -4);
+  return host.toLowerCase();
 }
 
 /** The authenticate_by_token before_request of reference_apps.py. */

@@ -49,7 +49,7 @@ function pairOf(item: PyValue, index: number): { ok: true; key: string; value: P
     return {
       ok: false,
       code: "non-str-key",
-      message: `Element #${index} has a ${typeLabel(key)} key: Flask would load a session with non-string keys, which this engine does not model.`,
+      message: `Element #${index} has ${/^[aeiou]/.test(typeLabel(key)) ? "an" : "a"} ${typeLabel(key)} key: Flask would load a session with non-string keys, which this engine does not model.`,
     };
   }
   return { ok: true, key: key.value, value };

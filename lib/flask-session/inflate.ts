@@ -9,6 +9,8 @@
  */
 
 export class InflateError extends Error {}
+/** The output reached the caller's limit: the data may well be valid zlib, it is only too large to inflate here. */
+export class InflateLimitError extends InflateError {}
 
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -67,7 +69,7 @@ class Inflater {
   }
 
   private emit(b: number) {
-    if (this.outLen >= this.maxOutput) throw new InflateError(`inflates to more than ${this.maxOutput} bytes`);
+    if (this.outLen >= this.maxOutput) throw new InflateLimitError(`inflates to more than ${this.maxOutput} bytes`);
     if (this.outLen === this.out.length) {
       const bigger = new Uint8Array(this.out.length * 2);
       bigger.set(this.out);

@@ -5,11 +5,12 @@
  * reverses that and any failure there is `BadPayload`, which Flask does not catch (a 500).
  */
 import { b64urlDecodeDetailed, b64urlEncode } from "./base64";
-import { inflateZlib } from "./inflate";
+import { InflateLimitError, inflateZlib } from "./inflate";
 import type { PyDict, PyValue } from "./py-value";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-export type PayloadErrorCode = "bad-base64" | "bad-zlib" | "not-utf8" | "not-json" | "bad-tag";
+/** `too-large`: compressed data past MAX_INFLATED_BYTES, which Python would inflate (it has no limit). */
+export type PayloadErrorCode = "bad-base64" | "bad-zlib" | "too-large" | "not-utf8" | "not-json" | "bad-tag";
 export type PayloadError = { code: PayloadErrorCode; message: string };
 export type DecodedPayload =
   | { ok: true; value: PyValue; json: string; compressed: boolean }
@@ -102,6 +103,12 @@ export async function decodePayload(payload: string): Promise<DecodedPayload> {
     try {
       bytes = inflateZlib(bytes, MAX_INFLATED_BYTES);
     } catch (e) {
+      if (e instanceof InflateLimitError) {
+        return {
+          ok: false,
+          error: { code: "too-large", message: `The payload starts with "." (compressed) and ${e.message}, past this engine's limit of ${MAX_INFLATED_BYTES} bytes; Python has no such limit.` },
+        };
+      }
       return {
         ok: false,
         error: { code: "bad-zlib", message: `The payload starts with "." (compressed) but does not inflate: ${(e as Error).message}.` },

@@ -158,6 +158,9 @@ const PY_WS = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\
 const PY_WS_RE = new RegExp(`[${PY_WS}]+`, "u");
 const PY_STRIP_RE = new RegExp(`^[${PY_WS}]+|[${PY_WS}]+$`, "gu");
 
+// A JSON number (json.scanner's NUMBER_RE), matched where the parser stands.
+const NUMBER_RE = /(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
+
 class Parser {
   pos = 0;
   depth = 0;
@@ -195,7 +198,9 @@ class Parser {
     if (t.startsWith("NaN", this.pos)) return (this.pos += 3), { type: "float", value: NaN };
     if (t.startsWith("Infinity", this.pos)) return (this.pos += 8), { type: "float", value: Infinity };
     if (t.startsWith("-Infinity", this.pos)) return (this.pos += 9), { type: "float", value: -Infinity };
-    const m = /^(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(t.slice(this.pos, this.pos + 5000));
+    // Sticky, on the whole text: a number has no length limit in JSON (Python reads a float of any length).
+    NUMBER_RE.lastIndex = this.pos;
+    const m = NUMBER_RE.exec(t);
     if (!m) this.fail("Expecting value");
     this.pos += m[0].length;
     if (m[2] || m[3]) return { type: "float", value: Number(m[0]) };
@@ -387,7 +392,9 @@ function toBytes(value: PyValue): PyValue {
 /** Python `int(text, 16)`: surrounding whitespace, a sign, single underscores between digits, Unicode digits. */
 function pyHexInt(text: string): bigint | null {
   const m = /^([+-]?)(.*)$/su.exec(text.replace(PY_STRIP_RE, ""))!;
-  const body = m[2];
+  // Base 16 takes an optional 0x prefix, and an underscore may follow it (PEP 515): int("0x_1f", 16) is 31.
+  const prefixed = /^0[xX]_?/.exec(m[2]);
+  const body = prefixed ? m[2].slice(prefixed[0].length) : m[2];
   if (!body || body.startsWith("_") || body.endsWith("_") || body.includes("__")) return null;
   let v = 0n;
   for (const ch of body.replace(/_/g, "")) {
