@@ -12,6 +12,7 @@ export const metadata: Metadata = {
   title: "Flask session cookie decoder",
   description:
     "Decode a Flask session cookie in your browser: payload, timestamp and signature, the Python value Flask loads, verification and signing with a key that never leaves the page, and a tamper lab.",
+  alternates: { canonical: "/decoder" },
 };
 
 /** Static: the article's cookie is decoded at build time, so the page shows a real decode before (or without) JavaScript. */
@@ -36,7 +37,15 @@ export default async function DecoderPage() {
         </p>
       </div>
       <div className="mt-8">
-        <DecoderWorkbench initialInput={ARTICLE_COOKIE} initialView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} />} />
+        <DecoderWorkbench
+          initialInput={ARTICLE_COOKIE}
+          initialView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} />}
+          initialReading={{
+            epoch: inspection?.timestamp?.guess.epoch ?? "unix",
+            cookie: read.ok ? read.value : null,
+            taggedJson: inspection?.payload?.taggedPretty ?? null,
+          }}
+        />
       </div>
     </main>
   );

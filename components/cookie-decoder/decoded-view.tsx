@@ -110,7 +110,7 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
             </dd>
           </dl>
           <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="epoch-reason">
-            {settings.epoch === null ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.1)" : "Unix"}. ${timestamp.guess.reason}` : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${timestamp.guess.reason}`}
+            {settings.epoch === null ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.0)" : "Unix"}. ${timestamp.guess.reason}` : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${timestamp.guess.reason}`}
           </p>
         </Field>
       )}

@@ -19,7 +19,16 @@ const AUTO_FRAGMENT_LIMIT = 16_000;
  * the tamper lab. `initialView` is the server's rendering of `initialInput`, shown until the
  * browser's own decode is ready (and all along without JavaScript).
  */
-export function DecoderWorkbench({ initialInput, initialView }: { initialInput: string; initialView: ReactNode }) {
+export function DecoderWorkbench({
+  initialInput,
+  initialView,
+  initialReading,
+}: {
+  initialInput: string;
+  initialView: ReactNode;
+  /** What the server's decode of `initialInput` found, so the controls agree with `initialView` before the browser has decoded. */
+  initialReading: { epoch: Epoch; cookie: string | null; taggedJson: string | null };
+}) {
   const [input, setInput] = useState(initialInput);
   const [epochChoice, setEpochChoice] = useState<"auto" | Epoch>("auto");
   const [maxAgeText, setMaxAgeText] = useState(String(FLASK_MAX_AGE));
@@ -48,9 +57,11 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
   const maxAgeValid = maxAgeValue === null || (Number.isSafeInteger(maxAgeValue) && maxAgeValue >= 0);
   const maxAge = maxAgeValid ? maxAgeValue : FLASK_MAX_AGE;
   const current = decoded && decoded.input === input ? decoded : null;
-  const guessed = current?.inspection?.timestamp?.guess.epoch ?? "unix";
+  // Until the browser has decoded (and without JavaScript), the server's reading of the initial input stands.
+  const initial = current === null && input === initialInput ? initialReading : null;
+  const guessed = current?.inspection?.timestamp?.guess.epoch ?? initial?.epoch ?? "unix";
   const epoch: Epoch = epochChoice === "auto" ? guessed : epochChoice;
-  const cookie = current?.read.ok ? current.read.value : null;
+  const cookie = current ? (current.read.ok ? current.read.value : null) : (initial?.cookie ?? null);
 
   const link = () => `${window.location.origin}${window.location.pathname}${fragmentFor(input)}`;
 
@@ -98,8 +109,8 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
               className="mt-1 rounded-md border border-zinc-400 bg-white px-2 py-1.5 dark:border-zinc-600 dark:bg-zinc-900"
             >
               <option value="auto">Guess ({guessed === "2011" ? "2011" : "Unix"})</option>
-              <option value="unix">Unix (itsdangerous ≥ 1.1)</option>
-              <option value="2011">2011 (itsdangerous &lt; 1.1)</option>
+              <option value="unix">Unix (itsdangerous ≥ 1.0)</option>
+              <option value="2011">2011 (itsdangerous &lt; 1.0)</option>
             </select>
           </div>
           <div>
@@ -146,7 +157,7 @@ export function DecoderWorkbench({ initialInput, initialView }: { initialInput: 
         <h3 className="text-base font-semibold">Verify the cookie above</h3>
         <VerifyResult cookie={cookie} secret={secret} epoch={epoch} maxAge={maxAge} />
         <h3 className="pt-2 text-base font-semibold">Sign an edited session</h3>
-        <SignPanel decodedJson={decoded?.inspection?.payload?.taggedPretty ?? null} secret={secret} onDecode={setInput} />
+        <SignPanel decodedJson={decoded?.inspection?.payload?.taggedPretty ?? initial?.taggedJson ?? null} secret={secret} onDecode={setInput} />
       </section>
 
       <section aria-labelledby="lab-heading" className="space-y-3">

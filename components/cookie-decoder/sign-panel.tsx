@@ -76,14 +76,16 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 font-semibold">Timestamp</legend>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="sign-epoch" checked={epoch === "unix"} onChange={() => setEpoch("unix")} /> now, Unix epoch (itsdangerous ≥ 1.1)
+          <input type="radio" name="sign-epoch" checked={epoch === "unix"} onChange={() => setEpoch("unix")} /> now, Unix epoch (itsdangerous ≥ 1.0)
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="sign-epoch" checked={epoch === "2011"} onChange={() => setEpoch("2011")} /> now, 2011 epoch (itsdangerous &lt; 1.1)
+          <input type="radio" name="sign-epoch" checked={epoch === "2011"} onChange={() => setEpoch("2011")} /> now, 2011 epoch (itsdangerous &lt; 1.0)
         </label>
       </fieldset>
       <div aria-live="polite">
-        {result === null ? (
+        {secret === "" ? (
+          <p>Enter the app&apos;s secret key above to sign this session.</p>
+        ) : result === null ? (
           <p>Signing…</p>
         ) : !result.ok ? (
           <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="sign-error">

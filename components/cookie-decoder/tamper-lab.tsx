@@ -9,7 +9,7 @@ import { Code } from "./decoded-view";
 export const DEMO_SECRET = "SomeRandomKey";
 
 const APPS = {
-  persistent: { label: "persistent (the article's app)", query: "?view=json&action=read", session: '{\n  "key": "value",\n  "user": "admin"\n}' },
+  persistent: { label: "persistent (stock Flask, the article's view)", query: "?view=json&action=read", session: '{\n  "key": "value",\n  "user": "admin"\n}' },
   weak: { label: "weak (sessions disabled)", query: "?view=json&action=read", session: '{\n  "key": "value",\n  "user": "admin"\n}' },
   principal: { label: "principal (Flask-Principal)", query: "?view=json", session: '{\n  "identity.auth_type": "token",\n  "identity.id": "admin"\n}' },
 } as const;
@@ -82,7 +82,8 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
     <div className="space-y-3 text-sm">
       <p>
         The demo apps sign with the key the article publishes, <code className="font-mono">{DEMO_SECRET}</code>. Anyone who knows an app&apos;s key can write any session
-        they like: the cookie is signed, not encrypted, and the signature is all Flask checks.
+        they like: the cookie is signed, not encrypted, and all Flask checks is the signature and the age of the time signed with it. The lab sends each
+        cookie with a view that only reads the session (<code className="font-mono">action=read</code>), so the answer shows what Flask loaded without writing it back.
       </p>
       <div className="flex flex-wrap gap-4">
         <div>

@@ -65,7 +65,18 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         value={config.permanent === null ? "keep" : config.permanent ? "1" : "0"}
         onChange={(value) => onChange({ ...config, permanent: value === "keep" ? null : value === "1" })}
       />
-      <Switch caption="App config" label="SESSION_REFRESH_EACH_REQUEST" checked={config.refresh} onChange={(refresh) => onChange({ ...config, refresh })} />
+      <Switch
+        caption={config.flask === "2016" ? "App config (Flask 0.11 and later)" : "App config"}
+        label={
+          // Break the long name only at its underscores on a narrow screen.
+          <>
+            SESSION_<wbr />REFRESH_<wbr />EACH_<wbr />REQUEST
+          </>
+        }
+        checked={config.refresh}
+        disabled={config.flask === "2016"}
+        onChange={(refresh) => onChange({ ...config, refresh })}
+      />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 /**
  * A session cookie's timestamp is a bare number of seconds; which epoch it counts from depends on
- * the itsdangerous version that signed it. Up to 1.0 it was 2011-01-01T00:00:00Z (`EPOCH =
- * 1293840000` in itsdangerous 0.24 `timed.py`); 1.1.0 (2018-10-26) moved to the Unix epoch.
+ * the itsdangerous version that signed it. Before 1.0 it was 2011-01-01T00:00:00Z (`EPOCH =
+ * 1293840000` in itsdangerous 0.24 `timed.py`); 1.0.0 (2018-10-18, "use the full timestamp rather
+ * than an offset") moved to the Unix epoch, and 1.1.0 (2018-10-26), which most upgrades went to
+ * since 1.0.0 was withdrawn, kept it.
  * Nothing in the cookie says which, so the decoder shows both and picks the plausible one.
  */
 import { EPOCH_2011, type Epoch } from "@/lib/flask-session/signer";
 
-/** itsdangerous 1.1.0, the first release counting from the Unix epoch, was published on 2018-10-26. */
-export const UNIX_EPOCH_RELEASE = Date.UTC(2018, 9, 26) / 1000;
+/** itsdangerous 1.0.0, the first release counting from the Unix epoch, was published on 2018-10-18. */
+export const UNIX_EPOCH_RELEASE = Date.UTC(2018, 9, 18) / 1000;
 
 /** Slack for clocks that disagree: a cookie a few minutes "in the future" is still plausible. */
 const CLOCK_SKEW = 300;
@@ -35,14 +37,14 @@ export function guessEpoch(raw: number, now: number): EpochGuess {
     return {
       epoch: "unix",
       reason: oldPlausible
-        ? `Read as Unix time it is ${day(asUnix)}, a date itsdangerous ≥ 1.1 could have written; from the 2011 epoch it would be ${day(as2011)}, also possible but less likely.`
+        ? `Read as Unix time it is ${day(asUnix)}, a date itsdangerous ≥ 1.0 could have written; from the 2011 epoch it would be ${day(as2011)}, also possible but less likely.`
         : `Read as Unix time it is ${day(asUnix)}; from the 2011 epoch it would be ${day(as2011)}, in the future.`,
     };
   }
   if (oldPlausible) {
     return {
       epoch: "2011",
-      reason: `Read as Unix time it would be ${day(asUnix)}, before itsdangerous existed; counted from 2011-01-01, as itsdangerous < 1.1 (before October 2018) did, it is ${day(as2011)}.`,
+      reason: `Read as Unix time it would be ${day(asUnix)}, before itsdangerous existed; counted from 2011-01-01, as itsdangerous < 1.0 (before October 2018) did, it is ${day(as2011)}.`,
     };
   }
   return {

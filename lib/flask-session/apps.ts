@@ -162,7 +162,7 @@ export async function runFlaskExchange(app: AppName, knobs: Knobs, request: Exch
     ...finish(request.method, dispatched),
     session: { before, after: afterSnapshot(ctx, session, saved) },
     setCookie: saved.setCookie,
-    reason: explain(ctx, saved, session, writes, principal),
+    reason: explain(ctx, saved, session, writes, principal, sentVaryCookie(dispatched.headers)),
     warnings: saved.warning ? [saved.warning] : [],
   };
 }
@@ -391,12 +391,23 @@ function afterSnapshot(ctx: Context, session: FlaskSession, saved: SaveResult): 
   return snapshot(ctx, session, outcome);
 }
 
+/** Whether the answer carries `Vary: Cookie` (save_session adds it to the headers it is given). */
+function sentVaryCookie(headers: HeaderList): boolean {
+  return headers.some(([name, value]) => name.toLowerCase() === "vary" && value.split(",").some((token) => token.trim().toLowerCase() === "cookie"));
+}
+
+/**
+ * The reason shown for the answer. `varied` is read from the answer itself: the session's
+ * `accessed` flag at the end is no guide, since save_session's own `session.permanent` check
+ * reads the session after Flask has decided on `Vary`.
+ */
 function explain(
   ctx: Context,
   saved: SaveResult,
   session: FlaskSession,
   writes: { principal: number; knob: number; view: number },
   principal: Principal | null,
+  varied: boolean,
 ): string {
   const who: string[] = [];
   if (writes.principal > 0) {
@@ -409,7 +420,7 @@ function explain(
   if (writes.knob > 0) who.push(`the permanent=${ctx.knobs.permanent ? 1 : 0} before_request hook changed _permanent`);
   if (writes.view > 0) who.push("the view modified the session");
   const modifiers = who.length ? who.join(", and ") : "the session was marked modified";
-  const vary = session.accessed && !ctx.legacy ? " (it was read, hence Vary: Cookie)" : "";
+  const vary = varied ? " (it was read, hence Vary: Cookie)" : "";
 
   switch (saved.why) {
     case "weak-interface":

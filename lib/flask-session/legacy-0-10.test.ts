@@ -48,6 +48,17 @@ describe("the 2016 rule set reproduces the article's cookie", () => {
   });
 });
 
+describe("Python 2's dict keeps the key it already holds", () => {
+  it("prints a loaded unicode key as u'key' after the view assigns to it, and a key it inserts as a byte str", async () => {
+    const cookie = setCookieValue(await exchange("persistent", "?flask=2016")) as string;
+    const again = await exchange("persistent", "?flask=2016", { cookie });
+    // d[k] = v on an equal key replaces the value only: the loaded u'key' stays unicode.
+    expect(again.session.after?.repr).toContain("{u'key': 'value'}");
+    const fresh = await exchange("persistent", "?flask=2016");
+    expect(fresh.session.after?.repr).toContain("{'key': 'value'}");
+  });
+});
+
 describe("Flask 0.10.1 re-sends a non-empty session on every response and never adds Vary", () => {
   it("re-issues the cookie on a request whose view does not touch the session", async () => {
     const cookie = setCookieValue(await exchange("persistent", "?flask=2016")) as string;

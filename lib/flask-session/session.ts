@@ -75,8 +75,10 @@ export class FlaskSession {
 
   /** `session[key] = value`: always an update, even when the value is the same. */
   set(key: string, value: PyValue): void {
+    // Python 2 keeps the key object already in the dict (u'key' loaded from JSON stays unicode);
+    // only a key the assignment inserts is the literal's byte str.
+    if (!this.data.entries.has(key)) this.writtenKeys.add(key);
     this.data.entries.set(key, value);
-    this.writtenKeys.add(key);
     this.ops.push({ op: "set", key });
     this.update();
   }

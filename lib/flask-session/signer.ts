@@ -11,7 +11,7 @@ import { b64urlDecode, b64urlEncode } from "./base64";
 
 export type Epoch = "unix" | "2011";
 
-/** itsdangerous < 1.1 counted timestamps from 2011-01-01T00:00:00Z (0.24 `EPOCH = 1293840000`). */
+/** itsdangerous < 1.0 counted timestamps from 2011-01-01T00:00:00Z (0.24 `EPOCH = 1293840000`). */
 export const EPOCH_2011 = 1293840000;
 
 /** Flask's default `PERMANENT_SESSION_LIFETIME` (31 days), applied as `max_age` to every cookie. */
@@ -164,7 +164,7 @@ async function signatureMatches(value: string, signature: string, secret: string
 
 /**
  * `TimestampSigner.unsign(token, max_age, return_timestamp=True)`. `now` and the returned timestamp
- * are Unix seconds whatever the epoch; `epoch: "2011"` reads tokens of itsdangerous < 1.1.
+ * are Unix seconds whatever the epoch; `epoch: "2011"` reads tokens of itsdangerous < 1.0.
  */
 export async function verifyToken(
   token: string,
