@@ -143,7 +143,8 @@ export function DecoderWorkbench({
         </div>
       </section>
 
-      <noscript>
+      {/* A block, so the section spacing applies to it (a noscript element is inline by default). */}
+      <noscript className="block">
         <p className="rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">
           The decode above was made by the server for the article&apos;s cookie. Decoding your own cookie, verifying, signing and the tamper lab run in this page and need
           JavaScript.

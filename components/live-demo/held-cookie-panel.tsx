@@ -49,7 +49,9 @@ export function HeldCookiePanel({ app }: { app: AppName }) {
             <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-cookie">
               session={held.value}
             </code>{" "}
-            {held.expires ? `(kept until ${held.expires})` : "(kept until the browser closes)"}.
+            {held.expires ? `(kept until ${held.expires})` : "(kept until the browser closes)"}. Each demo app runs under its own path, and Flask
+            gives its cookie that path (from <code className="font-mono text-xs">APPLICATION_ROOT</code>), where the article&rsquo;s app, at the root of its
+            site, had <code className="font-mono text-xs">Path=/</code>.
           </p>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {principal ? "What Flask-Principal stored in the session, decoded without the key:" : "Decoded without the key (signed, not encrypted):"}{" "}

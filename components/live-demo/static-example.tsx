@@ -18,7 +18,7 @@ export function StaticExample({ examples }: { examples: Example[] }) {
         // Every app's example is in the page; the ones after the first start folded (native details: no script needed).
         <details key={example.config.app} open={index === 0} className="space-y-2">
           <summary className="cursor-pointer text-sm font-semibold text-zinc-950 dark:text-white">
-            {APP_LABELS[example.config.app]}: two requests in a row, the second carrying the cookie the first left
+            {APP_LABELS[example.config.app]}: two requests in a row, the second sending back any cookie the first set
           </summary>
           <ol className="mt-2 space-y-3">
             {example.exchanges.map((exchange, step) => (

@@ -54,3 +54,14 @@ describe("the signature check on its own", () => {
     expect(result.message).toMatch(/verifies with this key, but/);
   });
 });
+
+describe("a cookie read with the 2011 epoch", () => {
+  it("says what Flask with itsdangerous < 1.0 does and what a current Flask does", async () => {
+    const now = 1_767_225_600;
+    const cookie = await signToken(b64urlEncode(new TextEncoder().encode('{"a":1}')), "k", { timestamp: now, epoch: "2011" });
+    const result = await verifyCookie(cookie, "k", { now, maxAge: 2678400, epoch: "2011" });
+    expect(result.verdict).toBe("loaded");
+    expect(result.message).toMatch(/itsdangerous < 1\.0/);
+    expect(result.message).toMatch(/A current Flask, counting from 1970, would not: .*age/i);
+  });
+});

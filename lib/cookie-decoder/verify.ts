@@ -24,13 +24,17 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
   const signatureValid = signature.ok || (signature.error.code !== "bad-signature" && signature.error.code !== "no-separator");
   const flask = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: opts.epoch });
   switch (flask.outcome) {
-    case "ok":
-      return {
-        signatureValid: true,
-        verdict: "loaded",
-        message: "The signature verifies with this key and the cookie's age is within max_age: Flask would load this session.",
-        session: flask.session,
-      };
+    case "ok": {
+      let message = "The signature verifies with this key and the cookie's age is within max_age: Flask would load this session.";
+      if (opts.epoch === "2011") {
+        // The verdict above is for a Flask whose itsdangerous counts from 2011 (before 1.0); say what a current one does.
+        const current = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: "unix" });
+        message = `The signature verifies with this key, and Flask with itsdangerous < 1.0 (the 2011 epoch chosen above) would load this session. ${
+          current.outcome === "ok" ? "A current Flask, counting from 1970, would load it too." : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? current.error.message : "its payload cannot be decoded"}.`
+        }`;
+      }
+      return { signatureValid: true, verdict: "loaded", message, session: flask.session };
+    }
     case "rejected":
       return {
         signatureValid,
