@@ -17,14 +17,14 @@ export default function PlaygroundPage() {
       <div className="mt-4 max-w-3xl space-y-3 text-zinc-700 dark:text-zinc-300">
         <p>
           The apps of <Link href={`/${site.articleSlug}`} className="text-blue-700 underline underline-offset-2 dark:text-sky-300">the article</Link>, answered by
-          this site&rsquo;s emulation of Flask (checked against real Flask 2.2), with every knob at once: which app, Flask-Principal&rsquo;s{" "}
-          <code className="font-mono text-sm">use_sessions</code>, the rules of Flask 0.10 (2016) or Flask 2.2, what the view does with the session, a
+          this site&rsquo;s emulation of Flask (checked against real Flask 2.2 and 3.1.3), with every knob at once: which app, Flask-Principal&rsquo;s{" "}
+          <code className="font-mono text-sm">use_sessions</code>, the rules of Flask 0.10 (2016), 2.2 or 3.1, what the view does with the session, a
           permanent session, and <code className="font-mono text-sm">SESSION_REFRESH_EACH_REQUEST</code>.
         </p>
         <p>
           Flask 2.2&rsquo;s rules are those of every release from 2.2.5 to 3.1.2. Flask 3.1.3 (February 2026) adds{" "}
           <code className="font-mono text-sm">Vary: Cookie</code> more often: any use of the session counts, even{" "}
-          <code className="font-mono text-sm">&apos;key&apos; in session</code>.
+          <code className="font-mono text-sm">&apos;key&apos; in session</code> or printing it.
         </p>
         <p>
           Requests go from your browser with its real cookie; the settings live in the address, so a link reopens the same setup.

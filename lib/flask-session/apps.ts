@@ -19,7 +19,7 @@ import { py2CookiesRepr, py2DictRepr } from "./python2-repr";
 import { dictRepr, multiDictRepr, sessionRepr } from "./python-repr";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig, saveSession, type SaveResult, type SessionConfig } from "./save-rules";
-import { FlaskSession, isTruthy } from "./session";
+import { FlaskSession, isTruthy, type SessionKind } from "./session";
 import { dumpsTagged } from "./tagged-json";
 import { byteLength, internalServerError, methodNotAllowed, notFound, strictSlashRedirect, type PageResponse } from "./werkzeug-pages";
 import { firstCookie, parseCookieHeader } from "./werkzeug-cookies";
@@ -47,7 +47,7 @@ export type SessionSnapshot = {
 
 export type FlaskExchange = {
   app: AppName;
-  flaskVersion: "2.2.2" | "0.10.1";
+  flaskVersion: "2.2.2" | "3.1.3" | "0.10.1";
   request: { method: string; url: string; cookieHeader: string | null };
   status: number;
   statusText: string;
@@ -107,7 +107,7 @@ export async function runFlaskExchange(app: AppName, knobs: Knobs, request: Exch
   };
   const base = {
     app,
-    flaskVersion: legacy ? ("0.10.1" as const) : ("2.2.2" as const),
+    flaskVersion: legacy ? ("0.10.1" as const) : knobs.flask === "3.1" ? ("3.1.3" as const) : ("2.2.2" as const),
     request: { method: request.method, url: request.url.href, cookieHeader },
   };
 
@@ -176,9 +176,13 @@ function lastWins(pairs: Array<[string, string]>): Array<[string, string]> {
 
 type Opened = { ok: true; session: FlaskSession; before: SessionSnapshot } | { ok: false; outcome: string };
 
+function newSession(ctx: Context, kind: SessionKind, data?: PyDict): FlaskSession {
+  return new FlaskSession(kind, data, { proxyAccess: ctx.knobs.flask === "3.1" });
+}
+
 async function openSession(ctx: Context): Promise<Opened> {
   if (ctx.app === "weak") {
-    const session = new FlaskSession("weak");
+    const session = newSession(ctx, "weak");
     return {
       ok: true,
       session,
@@ -188,7 +192,7 @@ async function openSession(ctx: Context): Promise<Opened> {
   // request.cookies.get("session"): the first of duplicates (the only one on Werkzeug 0.11).
   const value = firstCookie(ctx.cookiePairs, ctx.config.cookieName);
   if (!value) {
-    const session = new FlaskSession("secure-cookie");
+    const session = newSession(ctx, "secure-cookie");
     return { ok: true, session, before: snapshot(ctx, session, "No session cookie came with the request: a new empty session.") };
   }
   const nowSeconds = Math.floor(ctx.options.nowMs / 1000);
@@ -202,15 +206,15 @@ async function openSession(ctx: Context): Promise<Opened> {
     return { ok: false, outcome: `The signature is valid but the payload cannot be decoded (${decoded.error.code}): ${decoded.error.message}` };
   }
   if (decoded.outcome === "rejected") {
-    const session = new FlaskSession("secure-cookie");
+    const session = newSession(ctx, "secure-cookie");
     return { ok: true, session, before: snapshot(ctx, session, `The cookie was rejected, so Flask silently started a new empty session: ${decoded.error.message}`) };
   }
   if (ctx.legacy && nowSeconds - decoded.timestamp > lifetime) {
-    const session = new FlaskSession("secure-cookie");
+    const session = newSession(ctx, "secure-cookie");
     const age = nowSeconds - decoded.timestamp;
     return { ok: true, session, before: snapshot(ctx, session, `The cookie was rejected (signature age ${age} > ${lifetime} seconds), so Flask started a new empty session.`) };
   }
-  const session = new FlaskSession("secure-cookie", decoded.session);
+  const session = newSession(ctx, "secure-cookie", decoded.session);
   return { ok: true, session, before: snapshot(ctx, session, "The cookie's signature and age are valid: the session was loaded from it.") };
 }
 
@@ -346,6 +350,7 @@ function textResponse(body: string, contentType: string): Dispatched {
 
 /** `'session: {}, \ncookies: {}\n'.format(session, request.cookies)`. */
 function articleBody(ctx: Context, session: FlaskSession): string {
+  session.usedByApp();
   return `session: ${formatSession(ctx, session)}, \ncookies: ${formatCookies(ctx)}\n`;
 }
 
@@ -420,7 +425,7 @@ function explain(
   if (writes.knob > 0) who.push(`the permanent=${ctx.knobs.permanent ? 1 : 0} before_request hook changed _permanent`);
   if (writes.view > 0) who.push("the view modified the session");
   const modifiers = who.length ? who.join(", and ") : "the session was marked modified";
-  const vary = varied ? " (it was read, hence Vary: Cookie)" : "";
+  const vary = !varied ? "" : ctx.knobs.flask === "3.1" ? " (the app used the session, which Flask 3.1.3 counts as access: hence Vary: Cookie)" : " (it was read, hence Vary: Cookie)";
 
   switch (saved.why) {
     case "weak-interface":

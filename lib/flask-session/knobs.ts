@@ -8,8 +8,12 @@ export type AppName = (typeof APP_NAMES)[number];
 export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop"] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** "today" is Flask 2.2 (the rules of 2.2 to 3.x); "2016" is Flask 0.10.1 on Python 2. */
-export type RuleSet = "today" | "2016";
+/**
+ * "today" is Flask 2.2 as Debian ships it (with 2.2.5's Vary fix: the rules of 2.2.5 to 3.1.2),
+ * the default; "3.1" is Flask 3.1.3 and later, where any use of the session counts as access;
+ * "2016" is Flask 0.10.1 on Python 2.
+ */
+export type RuleSet = "today" | "3.1" | "2016";
 
 export type Knobs = {
   flask: RuleSet;
@@ -27,7 +31,7 @@ export function isAppName(name: string): name is AppName {
   return (APP_NAMES as readonly string[]).includes(name);
 }
 
-const FLASK_VALUES: Record<string, RuleSet> = { today: "today", "2.2": "today", "2016": "2016", "0.10": "2016" };
+const FLASK_VALUES: Record<string, RuleSet> = { today: "today", "2.2": "today", "3.1": "3.1", "2016": "2016", "0.10": "2016" };
 
 function bad(parameter: string, value: string, expected: string): KnobError {
   return {

@@ -8,6 +8,9 @@
  * In-place mutation of a nested value goes unseen, as in Flask: values are returned as they are.
  *
  * The article's `WeakSession(dict, SessionMixin)` tracks nothing; its interface never saves it.
+ *
+ * Flask 3.1.3 moved `accessed` to the request context: any use of the `session` proxy by the app
+ * sets it, `in` and a missing `pop` included (`proxyAccess`).
  */
 import type { DictOp } from "./python2-dict-order";
 import { py, type PyDict, type PyValue } from "./py-value";
@@ -27,12 +30,26 @@ export class FlaskSession {
   readonly loadedKeys: readonly string[];
   readonly ops: DictOp[] = [];
 
+  /**
+   * Flask 3.1.3's rule: the request context marks the session accessed whenever the app's code
+   * reaches it through the `session` proxy (flask/ctx.py, `RequestContext.session`), whatever it
+   * does with it, `in` and `repr` included. Every method here stands for such a use by the app.
+   */
+  readonly proxyAccess: boolean;
+
   constructor(
     readonly kind: SessionKind,
     initial?: PyDict,
+    options: { proxyAccess?: boolean } = {},
   ) {
     this.data = py.dict(initial ? initial.entries : []);
     this.loadedKeys = [...this.data.entries.keys()];
+    this.proxyAccess = options.proxyAccess === true;
+  }
+
+  /** The app used the `session` proxy (formatting it, say): accessed under Flask 3.1.3's rule only. */
+  usedByApp(): void {
+    if (this.proxyAccess) this.touch();
   }
 
   /** The class name `repr()` prints. */
@@ -56,8 +73,9 @@ export class FlaskSession {
     }
   }
 
-  /** `key in session`: no flag. */
+  /** `key in session`: no flag before Flask 3.1.3. */
   has(key: string): boolean {
+    this.usedByApp();
     return this.data.entries.has(key);
   }
 
@@ -97,6 +115,7 @@ export class FlaskSession {
 
   /** `session.pop(key, None)`: an update only when the key was there. */
   pop(key: string): PyValue | undefined {
+    this.usedByApp();
     const existing = this.data.entries.get(key);
     if (existing === undefined) return undefined;
     this.data.entries.delete(key);

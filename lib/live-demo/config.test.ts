@@ -27,6 +27,14 @@ describe("the request a demo sends", () => {
     expect(knobs).toEqual({ flask: "2016", action: "clear", permanent: false, refresh: false, view: "plain" });
   });
 
+  it("names every rule set but the default in the URL, and the API reads it back", () => {
+    for (const flask of ["2016", "3.1"] as const) {
+      const { path } = demoRequest({ ...base, flask });
+      expect(path).toBe(`/api/flask/persistent/?flask=${flask}`);
+      expect(parseKnobs(new URL(path, "http://localhost").searchParams, null)).toMatchObject({ flask });
+    }
+  });
+
   it("authenticates the principal apps with the chosen token, and only them", () => {
     expect(demoRequest({ ...base, app: "principal", token: "bob" }).headers).toEqual({ Authorization: "Bearer bob-token" });
     expect(demoRequest({ ...base, app: "principal", token: "none" }).headers).toEqual({});

@@ -52,7 +52,7 @@ export function cookiePath(app: AppName): string {
  */
 export function demoRequest(config: DemoConfig): { path: string; headers: Record<string, string> } {
   const query = new URLSearchParams();
-  if (config.flask === "2016") query.set("flask", "2016");
+  if (config.flask !== "today") query.set("flask", config.flask);
   if (config.action !== null) query.set("action", config.action);
   if (config.permanent !== null) query.set("permanent", config.permanent ? "1" : "0");
   if (!config.refresh) query.set("refresh", "0");
@@ -100,7 +100,7 @@ export function configFromParams(params: URLSearchParams, base: DemoConfig, apps
   const refresh = params.get("refresh");
   return {
     app: pick("app", apps) ?? base.app,
-    flask: pick("flask", ["today", "2016"] as const) ?? base.flask,
+    flask: pick("flask", ["today", "3.1", "2016"] as const) ?? base.flask,
     token: pick("token", TOKEN_CHOICES) ?? base.token,
     action: action === "default" ? null : (pick("action", ACTIONS) ?? base.action),
     permanent: permanent === "keep" ? null : permanent === "1" ? true : permanent === "0" ? false : base.permanent,

@@ -108,8 +108,8 @@ test.describe("the stock Flask embed", () => {
     await demo.button("Flask 2016 (0.10)").focus();
     await page.keyboard.press("Enter");
     await expect(demo.button("Flask 2016 (0.10)")).toHaveAttribute("aria-pressed", "true");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
+    // Past the other two rule sets, Flask 2.2 and 3.1, to Send request.
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
     await expect(demo.button("Send request")).toBeFocused();
     await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/flask/persistent/"), page.keyboard.press("Space")]);
     await expect(demo.entry(1)).toBeVisible();

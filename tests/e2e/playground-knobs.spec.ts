@@ -70,6 +70,22 @@ test.describe("the playground", () => {
     expect(await jarCookie(context, "persistent")).toBeNull();
   });
 
+  test("under Flask 3.1's rules Principal's check of the session alone adds Vary: Cookie, where 2.2 sends none", async ({ page, context }) => {
+    const demo = await open(page);
+    await demo.button("Flask-Principal").click();
+    await demo.button("no token").click();
+    // The page asks for the JSON view, which carries Flask's headers in its body (and its Set-Cookie for real).
+    const before = await demo.send("principal");
+    expect((await before.json()).response.headers).not.toContainEqual(["Vary", "Cookie"]);
+    await demo.button("Flask 3.1").click();
+    const after = await demo.send("principal");
+    expect(after.url()).toContain("flask=3.1");
+    expect((await after.json()).response.headers).toContainEqual(["Vary", "Cookie"]);
+    expect(await after.headerValue("set-cookie")).toBeNull();
+    await expect(demo.latest()).toContainText("Flask 3.1.3");
+    expect(await jarCookie(context, "principal")).toBeNull();
+  });
+
   test("clearing the session sends a deleting Set-Cookie and the browser drops the cookie", async ({ page, context }) => {
     const demo = await open(page);
     await demo.button("write").click();
