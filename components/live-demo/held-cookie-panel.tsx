@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cookiePath, isPrincipalApp, type AppName } from "@/lib/live-demo/config";
+import { cookiePath, isPrincipalApp, type AppName, type RuleSet } from "@/lib/live-demo/config";
 import { readHeldSession } from "@/lib/live-demo/jar";
 import { useHeldCookie } from "./held-store";
 
@@ -25,7 +25,7 @@ function useReadableSession(value: string | null): string | null | undefined {
  * The cookie the browser holds for the app, which the next request carries. The page cannot read
  * the HttpOnly cookie itself; it follows it from the exchanges it has seen (see lib/live-demo/jar.ts).
  */
-export function HeldCookiePanel({ app }: { app: AppName }) {
+export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }) {
   const held = useHeldCookie(app);
   const session = useReadableSession(held?.value ?? null);
   const principal = isPrincipalApp(app);
@@ -54,7 +54,9 @@ export function HeldCookiePanel({ app }: { app: AppName }) {
             site, had <code className="font-mono text-xs">Path=/</code>.
           </p>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
-            {principal ? "What Flask-Principal stored in the session, decoded without the key:" : "Decoded without the key (signed, not encrypted):"}{" "}
+            {principal ? "What Flask-Principal stored in the session, decoded without the key" : "Decoded without the key (signed, not encrypted)"}
+            {/* The decoder reads as Flask 3 does: bytes print as b'…' where Python 2's timeline shows '…'. */}
+            {flask === "2016" ? ", as Python 3 prints it:" : ":"}{" "}
             <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-session">
               {session === undefined ? "…" : (session ?? "(cannot be decoded)")}
             </code>

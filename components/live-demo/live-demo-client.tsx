@@ -203,7 +203,7 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
         </div>
       )}
 
-      <HeldCookiePanel app={config.app} />
+      <HeldCookiePanel app={config.app} flask={config.flask} />
 
       {resetHeader && (
         <p className="text-sm text-zinc-800 dark:text-zinc-200">
