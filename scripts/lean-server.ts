@@ -177,7 +177,8 @@ export function normalizedPagePath(url: string): string | null {
  * The request target in origin form (`/path?query`), as every handler here and Next expect it.
  * Clients talking to a proxy send absolute form (`GET http://host/path`), which a server must
  * accept (RFC 9112 §3.2.2): its path and query are kept. The Host header is left as sent, as
- * gunicorn and Werkzeug's server leave it for Flask. Null for asterisk form (`OPTIONS *`) and
+ * gunicorn leaves it for Flask (Werkzeug's own server and RFC 9112 use the target's authority
+ * instead; README, "Known differences"). Null for asterisk form (`OPTIONS *`) and
  * anything else that names no path: Next answers those with a 500 of its own.
  */
 export function originForm(target: string): string | null {

@@ -13,7 +13,7 @@ export const TOKEN_LABELS: Record<TokenChoice, string> = { alice: "alice", bob: 
 export const FLASK_OPTIONS = [
   { value: "2016", label: "Flask 2016 (0.10)" },
   { value: "today", label: "Flask 2.2" },
-  { value: "3.1", label: "Flask 3.1" },
+  { value: "3.1", label: "Flask 3.1.3" },
 ] as const;
 
 /** The heading an embed gets when the article does not give one. */

@@ -112,10 +112,28 @@ describe("forms copied from tools", () => {
     expect(parseCookieInput("curl -i http://localhost:3000/")).toMatchObject({ ok: false, error: { code: "no-session-cookie" } });
   });
 
-  it("takes a row of the browser's cookie table", () => {
+  it("takes a row of the browser's cookie table, the session one of several", () => {
     const read = value(`session\t${ARTICLE}\tlocalhost\t/\tSession\t71\t✓\t\t\tMedium`);
     expect(read).toMatchObject({ value: ARTICLE, name: "session" });
     expect(read.notes[0]).toMatch(/cookie table/);
+    const rows = value(`_ga\tGA1.1.123\t.example.org\t/\t2027-01-01\t30\n session\t${ARTICLE}\tlocalhost\t/\tSession\t71`);
+    expect(rows).toMatchObject({ value: ARTICLE, name: "session" });
+    expect(rows.notes[0]).toMatch(/2 rows/);
+  });
+
+  it("takes the session line of a curl cookie jar", () => {
+    for (const prefix of ["", "#HttpOnly_"]) {
+      const jar = [`# Netscape HTTP Cookie File`, `${prefix}localhost\tFALSE\t/\tFALSE\t0\ttheme\tdark`, `${prefix}localhost\tFALSE\t/\tFALSE\t0\tsession\t${ARTICLE}`].join("\n");
+      const read = value(jar);
+      expect(read, prefix).toMatchObject({ value: ARTICLE, name: "session" });
+      expect(read.notes[0]).toMatch(/curl cookie jar/);
+    }
+  });
+
+  it("still reads a value broken by a stray tab as one value", () => {
+    const [head, tail] = [ARTICLE.slice(0, 30), ARTICLE.slice(30)];
+    expect(value(`${head}\t${tail}`)).toMatchObject({ value: ARTICLE, form: "bare" });
+    expect(parseCookieInput(`Set-Cookie\tsession=${ARTICLE}; HttpOnly`).ok).toBe(false);
   });
 
   it("takes session: value and a URL-encoded pair", () => {

@@ -69,7 +69,9 @@ function parseLine(line: string): CookieInput | InputError {
     return parseSetCookie(line);
   }
   if (TOKEN_LIKE.test(line)) {
-    const notes = line.includes("=") ? ["The value keeps some base64 padding (“=”); itsdangerous ignores it, as Flask does."] : [];
+    const notes = line.includes("=")
+      ? ["The value has base64 padding (“=”), which Flask never writes: its parts still decode, but the signature covers the characters as sent, so Flask rejects the cookie unless it was signed with the padding."]
+      : [];
     return bareValue(line, "bare", null, [], notes);
   }
   if (/^[^=;\s]+\s*=/.test(line) && !line.includes(";")) return fromPair(line, "pair");
@@ -107,10 +109,12 @@ function fromToolForm(line: string): CookieInput | InputError | null {
     return fail("no-session-cookie", "The curl command has no cookie: neither a -b/--cookie option nor a -H 'Cookie: …' header.");
   }
 
-  // A row of the browser's cookie table (DevTools, Application → Cookies): name, value, domain, … separated by tabs.
-  const cells = line.split("\t");
-  if (cells.length >= 2 && /^[^\s=;:]+$/.test(cells[0]) && cells[1].trim() !== "") {
-    return note(fromPair(`${cells[0]}=${cells[1].trim()}`, "pair"), `Read as a row of the browser's cookie table: the cookie “${cells[0]}”, its value in the next column.`);
+  // Tab-separated rows: the browser's cookie table, or a curl cookie jar.
+  const table = cookieTableRows(line);
+  if (table !== null) {
+    const row = table.rows.find(([name]) => name === SESSION_COOKIE_NAME) ?? table.rows[0];
+    const other = table.rows.length > 1 ? ` (${table.rows.length} rows; the “${row[0]}” one)` : "";
+    return note(fromPair(`${row[0]}=${row[1]}`, "pair"), `Read as ${table.kind}${other}.`);
   }
 
   // name: value (a cookie listed in a console or a tool), other than the Cookie and Set-Cookie headers.
@@ -129,6 +133,29 @@ function fromToolForm(line: string): CookieInput | InputError | null {
     }
     return note(parseLine(decoded), "The text was URL-encoded (“%3D” for “=”); it was decoded once.");
   }
+  return null;
+}
+
+/**
+ * Cookie rows copied from a tool, one per line, columns separated by tabs: the browser's cookie
+ * table (DevTools, Application → Cookies: name, value, domain, path, … , at least four columns) or
+ * a curl cookie jar (Netscape format: domain, TRUE/FALSE, path, TRUE/FALSE, expiry, name, value,
+ * the domain maybe prefixed #HttpOnly_). Null unless every line with a tab is one of them, so a
+ * value broken by a stray tab is still read as a value.
+ */
+function cookieTableRows(text: string): { kind: string; rows: Array<[string, string]> } | null {
+  const lines = text.split(/\r?\n/).filter((l) => l.includes("\t"));
+  if (lines.length === 0) return null;
+  const jar: Array<[string, string]> = [];
+  const devtools: Array<[string, string]> = [];
+  for (const line of lines) {
+    const cells = line.split("\t").map((cell) => cell.trim());
+    if (cells.length === 7 && /^(TRUE|FALSE)$/.test(cells[1]) && /^(TRUE|FALSE)$/.test(cells[3]) && cells[5] !== "") jar.push([cells[5], cells[6]]);
+    else if (cells.length >= 4 && /^[^\s=;:]+$/.test(cells[0]) && cells[1] !== "" && !cells[1].includes(" ")) devtools.push([cells[0], cells[1]]);
+    else return null;
+  }
+  if (jar.length === lines.length) return { kind: "a curl cookie jar", rows: jar };
+  if (devtools.length === lines.length) return { kind: "a row of the browser's cookie table", rows: devtools };
   return null;
 }
 

@@ -83,6 +83,34 @@ describe.each([
   }
 });
 
+describe("under Flask 3.1.3 the redirect's host is checked as Werkzeug 3.1.8 checks it", () => {
+  // Recorded from real Flask 3.1.3 with Werkzeug 3.1.8 (the same client and apps): a Host with
+  // characters outside a name, an address and a port becomes the empty string.
+  const vectors: Array<[host: string, location: string]> = [
+    ["Example.TEST", "http://example.test/api/flask/persistent/?x=1"],
+    ["example.test:80", "http://example.test/api/flask/persistent/?x=1"],
+    ["ex_ample.test", "http:///api/flask/persistent/?x=1"],
+    ["evil.com/x", "http:///api/flask/persistent/?x=1"],
+    ["a b", "http:///api/flask/persistent/?x=1"],
+    ["user@host", "http:///api/flask/persistent/?x=1"],
+    ["a,b", "http:///api/flask/persistent/?x=1"],
+    ["example.test:abc", "http:///api/flask/persistent/?x=1"],
+    ["[::1]:8080", "http://[::1]:8080/api/flask/persistent/?x=1"],
+    ["[::1]:80", "http://[::1]/api/flask/persistent/?x=1"],
+    ["127.0.0.1:80", "http://127.0.0.1/api/flask/persistent/?x=1"],
+    ["LOCALHOST:3000", "http://localhost:3000/api/flask/persistent/?x=1"],
+  ];
+  for (const [host, location] of vectors) {
+    it(`Host: ${host}`, async () => {
+      const url = new URL("http://localhost/api/flask/persistent?x=1");
+      const knobs = parseKnobs(new URLSearchParams("flask=3.1"), null);
+      if ("error" in knobs) throw new Error(knobs.message);
+      const ours = await runFlaskExchange("persistent", knobs, { method: "GET", url, headers: new Headers({ Host: host }) }, { secret: transcripts.secret, nowMs: transcripts.now * 1000 });
+      expect(ours.headers.find(([name]) => name === "Location")?.[1]).toBe(location);
+    });
+  }
+});
+
 describe("the strict-slash redirect names the host as Werkzeug 2.2 does", () => {
   // Recorded from real Flask 2.2 (werkzeug.test.Client on reference_apps.create_site(), a Host
   // header per request): the scheme's default port dropped, the rest lower-cased.

@@ -230,7 +230,7 @@ function matchRoute(ctx: Context): Route {
     // (werkzeug/routing/matcher.py raises SlashRequired only when the method is allowed), a 404.
     if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return { kind: "page", page: notFound() };
     const scheme = url.protocol.slice(0, -1);
-    const host = werkzeugHost(scheme, ctx.request.headers.get("host") ?? url.host);
+    const host = werkzeugHost(scheme, ctx.request.headers.get("host") ?? url.host, ctx.knobs.flask === "3.1");
     return { kind: "page", page: strictSlashRedirect(`${scheme}://${host}${appRoot(ctx.app)}/${url.search}`) };
   }
   if (rest !== "/") return { kind: "page", page: notFound() };
@@ -240,16 +240,22 @@ function matchRoute(ctx: Context): Route {
 }
 
 /**
- * The host a Werkzeug 2.2 redirect names: `sansio.utils.get_host` drops the scheme's default port,
- * and `Map.bind_to_environ` lower-cases the result. (Werkzeug then IDNA-encodes a non-ASCII host;
+ * The host a Werkzeug redirect names: `sansio.utils.get_host` drops the scheme's default port,
+ * and `Map.bind_to_environ` lower-cases the result. Werkzeug 3.1.7 and later (Flask 3.1.3's)
+ * also check its characters (`_host_re`: a name or IPv4 address, or a bracketed IPv6 one, and an
+ * optional port) and use the empty string for anything else. (Werkzeug then IDNA-encodes the name;
  * that is left out: README, "Known differences".)
  */
-export function werkzeugHost(scheme: string, hostHeader: string): string {
+export function werkzeugHost(scheme: string, hostHeader: string, validated = false): string {
   let host = hostHeader;
   if ((scheme === "http" || scheme === "ws") && host.endsWith(":80")) host = host.slice(0, -3);
   else if ((scheme === "https" || scheme === "wss") && host.endsWith(":443")) host = host.slice(0, -4);
+  if (validated && !WERKZEUG_HOST_RE.test(host)) return "";
   return host.toLowerCase();
 }
+
+/** werkzeug/sansio/utils.py `_host_re` (3.1.8), matched in full, ASCII, ignoring case. */
+const WERKZEUG_HOST_RE = /^(?:[a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]+)?$/i;
 
 /** The authenticate_by_token before_request of reference_apps.py. */
 function tokenIdentity(header: string | null, legacy: boolean): Identity | null {

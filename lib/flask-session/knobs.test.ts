@@ -4,8 +4,15 @@ import { parseKnobs } from "./knobs";
 const parse = (query: string, accept: string | null = null) => parseKnobs(new URLSearchParams(query), accept);
 
 describe("parseKnobs", () => {
-  it("defaults to today's Flask, the app's own action, permanence untouched, refresh on, plain view", () => {
+  it("defaults to Flask 2.2 (\"today\"), the app's own action, permanence untouched, refresh on, plain view", () => {
     expect(parse("")).toEqual({ flask: "today", action: null, permanent: null, refresh: true, view: "plain" });
+  });
+
+  it("names a rule set only by its own values, not by the names every object has", () => {
+    expect(parse("flask=3.1")).toMatchObject({ flask: "3.1" });
+    for (const value of ["constructor", "toString", "hasOwnProperty", "__proto__"]) {
+      expect(parse(`flask=${value}`), value).toMatchObject({ error: "bad-parameter", parameter: "flask" });
+    }
   });
 
   it("reads every knob", () => {

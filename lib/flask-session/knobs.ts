@@ -57,7 +57,8 @@ function isError(value: unknown): value is KnobError {
 /** Reads the knobs; the first invalid one is reported (the site's 400). Unknown parameters are ignored, as Flask ignores them. */
 export function parseKnobs(params: URLSearchParams, accept: string | null): Knobs | KnobError {
   const flaskValue = params.get("flask");
-  const flask = flaskValue === null ? "today" : FLASK_VALUES[flaskValue];
+  // Own keys only: "constructor" or "__proto__" name no rule set.
+  const flask = flaskValue === null ? "today" : Object.hasOwn(FLASK_VALUES, flaskValue) ? FLASK_VALUES[flaskValue] : undefined;
   if (!flask) return bad("flask", flaskValue as string, `one of ${Object.keys(FLASK_VALUES).join(", ")}`);
 
   const actionValue = params.get("action");

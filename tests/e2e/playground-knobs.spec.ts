@@ -77,7 +77,7 @@ test.describe("the playground", () => {
     // The page asks for the JSON view, which carries Flask's headers in its body (and its Set-Cookie for real).
     const before = await demo.send("principal");
     expect((await before.json()).response.headers).not.toContainEqual(["Vary", "Cookie"]);
-    await demo.button("Flask 3.1").click();
+    await demo.button("Flask 3.1.3").click();
     const after = await demo.send("principal");
     expect(after.url()).toContain("flask=3.1");
     expect((await after.json()).response.headers).toContainEqual(["Vary", "Cookie"]);
