@@ -18,7 +18,18 @@ function parseApps(apps: readonly string[] | string): AppName[] {
  * initial state (the client leaf inside), and for readers without JavaScript a build-time example
  * of the same exchange.
  */
-export async function LiveDemo({ apps, title, mode = "embed" }: { apps: readonly string[] | string; title?: string; mode?: DemoMode }) {
+export async function LiveDemo({
+  apps,
+  title,
+  example,
+  mode = "embed",
+}: {
+  apps: readonly string[] | string;
+  title?: string;
+  /** The app whose recorded example starts unfolded (the first app's by default). */
+  example?: string;
+  mode?: DemoMode;
+}) {
   const names = parseApps(apps);
   const id = mode === "playground" ? "playground-demo" : demoId(names);
   const shown = mode === "playground" ? names.slice(0, 1) : names;
@@ -34,7 +45,7 @@ export async function LiveDemo({ apps, title, mode = "embed" }: { apps: readonly
         {title ?? defaultTitle(names)}
       </h2>
       <LiveDemoClient id={id} apps={names} mode={mode} siteOrigin={site.url.origin}>
-        <StaticExample examples={examples} />
+        <StaticExample examples={examples} open={example} />
       </LiveDemoClient>
     </section>
   );

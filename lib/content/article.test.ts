@@ -10,9 +10,10 @@ describe("the article as the site renders it", () => {
     expect(html).not.toContain("{% highlight");
     expect(html.match(/<pre class="shiki/g)).toHaveLength(3);
     expect(html.match(/<editor-note>/g)).toHaveLength(3);
-    expect(html.match(/<live-demo apps="[^"]+"><\/live-demo>/g)).toEqual([
+    expect(html.match(/<live-demo apps="[^"]+"( example="[^"]+")?><\/live-demo>/g)).toEqual([
       '<live-demo apps="persistent"></live-demo>',
-      '<live-demo apps="persistent,weak"></live-demo>',
+      // Without JavaScript the first demo already shows stock Flask: this one opens on NoSessionsFlask.
+      '<live-demo apps="persistent,weak" example="weak"></live-demo>',
       '<live-demo apps="principal,principal-no-sessions"></live-demo>',
     ]);
     expect(html).toContain('<cookie-decoder cookie="eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc">');

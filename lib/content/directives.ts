@@ -19,7 +19,10 @@ export const directiveSpecs = {
   /** A live demo of one or more of the article's Flask apps, answered by the site's API. */
   "live-demo": {
     kind: "leaf",
-    attributes: z.strictObject({ apps: appList, title: z.string().min(1).optional() }),
+    // `example`: which app's recorded example (shown without JavaScript) starts unfolded; the first by default.
+    attributes: z
+      .strictObject({ apps: appList, title: z.string().min(1).optional(), example: z.enum(demoApps).optional() })
+      .refine((a) => a.example === undefined || a.apps.includes(a.example), { message: "example must be one of the demo's apps", path: ["example"] }),
   },
   /** The cookie decoder, prefilled with a cookie. */
   "cookie-decoder": {

@@ -59,6 +59,7 @@ describe("directives", () => {
   it("fails on bad attributes, naming the attribute", async () => {
     expect(await buildError('::live-demo{apps="persistent,cookieless"}')).toMatch(/^content\/broken\.md:1: bad attributes on "::live-demo": apps\.1: /);
     expect(await buildError("::live-demo")).toMatch(/apps: /);
+    expect(await buildError('::live-demo{apps="persistent" example="weak"}')).toMatch(/example must be one of the demo's apps/);
     expect(await buildError('::cookie-decoder{cookie="x" colour="red"}')).toMatch(/colour/);
   });
 

@@ -35,6 +35,15 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(`section#${articleDemos.principal} [data-exchange][data-app="principal"] [data-field="set-cookie"]`)).toHaveCount(2);
   });
 
+  test("the second demo opens on NoSessionsFlask's example, since the first already shows stock Flask's", async ({ page }) => {
+    await page.goto(articlePath);
+    const details = page.locator(`section#${articleDemos.persistentWeak} [data-static-example] details`);
+    await expect(details).toHaveCount(2);
+    await expect(details.nth(0)).not.toHaveAttribute("open", "");
+    await expect(details.nth(1)).toHaveAttribute("open", "");
+    await expect(details.nth(1).locator("summary")).toContainText("NoSessionsFlask");
+  });
+
   test("the playground shows its static example", async ({ page }) => {
     await page.goto("/playground");
     await expect(page.locator("section#playground-demo [data-static-example]")).toContainText("needs JavaScript");
