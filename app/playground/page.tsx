@@ -18,7 +18,7 @@ export default function PlaygroundPage() {
         <p>
           The apps of <Link href={`/${site.articleSlug}`} className="text-blue-700 underline underline-offset-2 dark:text-sky-300">the article</Link>, answered by
           this site&rsquo;s emulation of Flask (checked against real Flask 2.2 and 3.1.3), with every knob at once: which app, Flask-Principal&rsquo;s{" "}
-          <code className="font-mono text-sm">use_sessions</code>, the rules of Flask 0.10 (2016), 2.2 or 3.1, what the view does with the session, a
+          <code className="font-mono text-sm">use_sessions</code>, the rules of Flask 0.10 (2016), 2.2 or 3.1.3, what the view does with the session, a
           permanent session, and <code className="font-mono text-sm">SESSION_REFRESH_EACH_REQUEST</code>.
         </p>
         <p>

@@ -82,7 +82,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
     <div className="space-y-3 text-sm">
       <p>
         The demo apps sign with the key the article publishes, <code className="font-mono">{DEMO_SECRET}</code>. Anyone who knows an app&apos;s key can write any session
-        they like: the cookie is signed, not encrypted, and all Flask checks is the signature and the age of the time signed with it. The lab sends each
+        they like: the cookie is signed, not encrypted, and Flask checks only the signature and how long ago it was signed. The lab sends each
         cookie with a view that only reads the session (<code className="font-mono">action=read</code>), so the answer shows what Flask loaded without writing it back.
       </p>
       <div className="flex flex-wrap gap-4">

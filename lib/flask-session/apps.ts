@@ -80,6 +80,8 @@ type Context = {
   app: AppName;
   knobs: Knobs;
   legacy: boolean;
+  /** Flask 3.1.3's rules: any use of the session marks it accessed, and Werkzeug 3.1.8 checks the Host. */
+  flask313: boolean;
   config: SessionConfig;
   cookiePairs: Array<[string, string]>;
   request: ExchangeRequest;
@@ -100,6 +102,7 @@ export async function runFlaskExchange(app: AppName, knobs: Knobs, request: Exch
     app,
     knobs,
     legacy,
+    flask313: knobs.flask === "3.1",
     config: { ...defaultSessionConfig(appRoot(app)), refreshEachRequest: knobs.refresh, secure: options.secureCookies === true },
     cookiePairs: legacy ? lastWins(parseCookieHeader(cookieHeader)) : parseCookieHeader(cookieHeader),
     request,
@@ -177,7 +180,7 @@ function lastWins(pairs: Array<[string, string]>): Array<[string, string]> {
 type Opened = { ok: true; session: FlaskSession; before: SessionSnapshot } | { ok: false; outcome: string };
 
 function newSession(ctx: Context, kind: SessionKind, data?: PyDict): FlaskSession {
-  return new FlaskSession(kind, data, { proxyAccess: ctx.knobs.flask === "3.1" });
+  return new FlaskSession(kind, data, { proxyAccess: ctx.flask313 });
 }
 
 async function openSession(ctx: Context): Promise<Opened> {
@@ -230,7 +233,7 @@ function matchRoute(ctx: Context): Route {
     // (werkzeug/routing/matcher.py raises SlashRequired only when the method is allowed), a 404.
     if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return { kind: "page", page: notFound() };
     const scheme = url.protocol.slice(0, -1);
-    const host = werkzeugHost(scheme, ctx.request.headers.get("host") ?? url.host, ctx.knobs.flask === "3.1");
+    const host = werkzeugHost(scheme, ctx.request.headers.get("host") ?? url.host, ctx.flask313);
     return { kind: "page", page: strictSlashRedirect(`${scheme}://${host}${appRoot(ctx.app)}/${url.search}`) };
   }
   if (rest !== "/") return { kind: "page", page: notFound() };
@@ -431,7 +434,7 @@ function explain(
   if (writes.knob > 0) who.push(`the permanent=${ctx.knobs.permanent ? 1 : 0} before_request hook changed _permanent`);
   if (writes.view > 0) who.push("the view modified the session");
   const modifiers = who.length ? who.join(", and ") : "the session was marked modified";
-  const vary = !varied ? "" : ctx.knobs.flask === "3.1" ? " (the app used the session, which Flask 3.1.3 counts as access: hence Vary: Cookie)" : " (it was read, hence Vary: Cookie)";
+  const vary = !varied ? "" : ctx.flask313 ? " (the app used the session, which Flask 3.1.3 counts as access: hence Vary: Cookie)" : " (it was read, hence Vary: Cookie)";
 
   switch (saved.why) {
     case "weak-interface":
