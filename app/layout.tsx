@@ -11,6 +11,7 @@ export const metadata: Metadata = {
   metadataBase: site.url,
   title: { default: site.name, template: `%s · ${site.name}` },
   description: site.description,
+  icons: { icon: [{ url: site.iconUrl, type: "image/svg+xml" }] },
   openGraph: { siteName: site.name, type: "website", locale: "en" },
   twitter: { card: "summary" },
 };

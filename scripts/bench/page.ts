@@ -3,8 +3,9 @@
  * (median of 5 runs by default, interleaved, mobile and desktop) for our article and for the same post rendered by
  * Jekyll with the minima theme, built in the same run from the copy in scripts/bench/jekyll-site.
  * Two more sides, mobile only, swap one response header (Cross-Origin-Opener-Policy) through a
- * proxy: our article without it and the original with it (the value our site sends). Together
- * they show what that header costs in Lighthouse's lab, on either page, apart from the page's own work.
+ * proxy: our article with it if the site does not send it (without it if it does), and the original
+ * with it. Together they show what that header costs in Lighthouse's lab, on either page, apart from
+ * the page's own work: the figures behind the site's choice not to send it (README, Security).
  */
 import { createServer, request, type Server } from "node:http";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
@@ -45,18 +46,21 @@ export type PageSide = {
 };
 export type PageResult = {
   ours: PageSide;
-  oursWithoutCoop: PageSide;
-  /** Whether the article as served carries DROPPED_HEADER at all (if not, the two swapped sides measure nothing). */
-  oursSendsDroppedHeader: boolean;
+  /** Our article with SWAPPED_HEADER toggled: added if the site does not send it, dropped if it does. */
+  oursSwapped: PageSide;
+  /** Whether the article as served carries SWAPPED_HEADER. */
+  oursSendsHeader: boolean;
   original: PageSide;
-  /** The original with DROPPED_HEADER added, as our site sends it. */
-  originalWithCoop: PageSide;
+  /** The original with SWAPPED_HEADER added (the site's value if it sends one, else SWAPPED_VALUE). */
+  originalWithHeader: PageSide;
   notFound: PageBytes;
   lighthouseError: string | null;
 };
 
-/** The header the swapped sides drop from our page and add to the original. */
-export const DROPPED_HEADER = "Cross-Origin-Opener-Policy";
+/** The header the swapped sides toggle on our page and add to the original. */
+export const SWAPPED_HEADER = "Cross-Origin-Opener-Policy";
+/** Its value where a side adds it and the site sends none. */
+export const SWAPPED_VALUE = "same-origin";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -205,16 +209,16 @@ export async function benchPage(
   const server = await staticServer(site, options.jekyllPort);
   const oursUrl = `${options.oursBase}${ARTICLE_PATH}`;
   const originalBase = `http://127.0.0.1:${options.jekyllPort}`;
-  const sentValue = (await fetch(oursUrl)).headers.get(DROPPED_HEADER);
+  const sentValue = (await fetch(oursUrl)).headers.get(SWAPPED_HEADER);
   const proxies = [
-    await headerProxy(options.oursBase, options.proxyPorts[0], DROPPED_HEADER, null),
-    await headerProxy(originalBase, options.proxyPorts[1], DROPPED_HEADER, sentValue ?? "same-origin"),
+    await headerProxy(options.oursBase, options.proxyPorts[0], SWAPPED_HEADER, sentValue === null ? SWAPPED_VALUE : null),
+    await headerProxy(originalBase, options.proxyPorts[1], SWAPPED_HEADER, sentValue ?? SWAPPED_VALUE),
   ];
   try {
     const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    const oursWithoutCoop: PageSide = { ...ours, label: `this site without ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[0]}${ARTICLE_PATH}` };
+    const oursSwapped: PageSide = { ...ours, label: `this site ${sentValue === null ? "with" : "without"} ${SWAPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[0]}${ARTICLE_PATH}` };
     const original: PageSide = { label: "original (Jekyll + minima)", url: `${originalBase}${JEKYLL_POST_PATH}`, bytes: await measurePage(`${originalBase}${JEKYLL_POST_PATH}`, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    const originalWithCoop: PageSide = { ...original, label: `original with ${DROPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[1]}${JEKYLL_POST_PATH}` };
+    const originalWithHeader: PageSide = { ...original, label: `original with ${SWAPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[1]}${JEKYLL_POST_PATH}` };
     if (options.chrome) [ours.faces, original.faces] = await facesAtLoad([ours.url, original.url], options.chrome);
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
     const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {
@@ -230,8 +234,8 @@ export async function benchPage(
         const plan = [
           { side: original, preset: "mobile" as const },
           { side: ours, preset: "mobile" as const },
-          { side: oursWithoutCoop, preset: "mobile" as const },
-          { side: originalWithCoop, preset: "mobile" as const },
+          { side: oursSwapped, preset: "mobile" as const },
+          { side: originalWithHeader, preset: "mobile" as const },
           { side: original, preset: "desktop" as const },
           { side: ours, preset: "desktop" as const },
         ];
@@ -250,7 +254,7 @@ export async function benchPage(
     } else {
       lighthouseError = options.chrome ? "skipped (--lighthouse-runs 0)" : "skipped: no Chromium (set CHROME_PATH)";
     }
-    return { ours, oursWithoutCoop, oursSendsDroppedHeader: sentValue !== null, original, originalWithCoop, notFound, lighthouseError };
+    return { ours, oursSwapped, oursSendsHeader: sentValue !== null, original, originalWithHeader, notFound, lighthouseError };
   } finally {
     await new Promise((resolve) => server.close(resolve));
     for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
