@@ -9,6 +9,7 @@
 import { DEFAULT_SECRET } from "./flask-session/apps";
 import { decodeSessionCookie, encodeSessionCookie } from "./flask-session/cookie";
 import { handleFlaskRequest, type HandlerOptions } from "./flask-session/handler";
+import { newDeflateStream } from "./flask-session/payload";
 import { py } from "./flask-session/py-value";
 import { dumpsTagged } from "./flask-session/tagged-json";
 
@@ -26,7 +27,7 @@ async function exchange(path: string, headers: Record<string, string>, options: 
 /** Whether this runtime can compress (a stub that throws counts as missing). */
 export function hasCompressionStream(): boolean {
   try {
-    new CompressionStream("deflate");
+    newDeflateStream();
     return true;
   } catch {
     return false;

@@ -1,6 +1,7 @@
 import type { ExchangeView } from "@/lib/live-demo/exchange";
 import { headerValues } from "@/lib/live-demo/exchange";
 import { deletesCookie, parseSetCookie } from "@/lib/live-demo/jar";
+import { APP_LABELS } from "./labels";
 
 /** Werkzeug's status lines, for the statuses the demo apps can answer with. */
 const STATUS_TEXT: Record<number, string> = {
@@ -75,7 +76,8 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold text-zinc-950 dark:text-white">Request {number}</span>
         <span className="font-mono text-xs wrap-anywhere text-zinc-700 dark:text-zinc-300">
-          {exchange.app} · Flask {exchange.flaskVersion}
+          {/* The app as its button names it; the request line below shows its path. */}
+          {APP_LABELS[exchange.app] ?? exchange.app} · Flask {exchange.flaskVersion}
         </span>
         <StatusBadge status={exchange.response.status} />
         <SetCookieBadge kind={kind} />
