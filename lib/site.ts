@@ -13,7 +13,7 @@ const iconSvg =
  * (quotes, `%`, `#`, brackets, spaces), so the icon costs about 550 bytes of HTML, not 700.
  */
 export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml,${svg.replace(/["%#<>{}|\\^`\s]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"))}`;
+  return `data:image/svg+xml,${svg.replace(/["%#<>{}|\\^`\s]/g, encodeURIComponent)}`;
 }
 export const site = {
   name: "Disabling Cookies in Flask",
