@@ -12,12 +12,15 @@
  * and exits 1 when any check failed. What each check means: docs/load.md.
  */
 import { parseFlags } from "./options";
+import { runContext, writeSection, type RunContext } from "./report";
+import { clientsSection, crashSection, throughputSection } from "./sections";
 import { PATH_LABELS, freePort, loadAverage, type DeployPath } from "./server-process";
 import { crash, type CrashResult } from "./crash";
+import { manyClients, type ManyClientsResult } from "./many-clients";
 import { throughput, type ThroughputResult } from "./throughput";
 
 const FLAGS = {
-  only: { default: "throughput", help: "comma-separated: throughput, clients, crash" },
+  only: { default: "throughput,clients,crash", help: "comma-separated: throughput, clients, crash" },
   paths: { default: "lean,next", help: "deploy paths for the throughput run: lean (npm start), next (next start)" },
   port: { default: 0, help: "port for the server (0: a free one)" },
   duration: { default: 60, help: "seconds of the paced run" },
@@ -29,6 +32,11 @@ const FLAGS = {
   "p99-factor": { default: 1, help: "p99 budget as a multiple of the capacity run's p99" },
   "rss-budget": { default: 50, help: "MB the RSS may end above its start" },
   settle: { default: 30, help: "seconds to wait for the RSS to settle" },
+  "headers-timeout": { default: 60_000, help: "the server's headersTimeout in ms (what the clients test expects)" },
+  "keep-alive-timeout": { default: 5_000, help: "the server's keepAliveTimeout in ms" },
+  "request-timeout": { default: 300_000, help: "the server's requestTimeout in ms" },
+  "checking-interval": { default: 30_000, help: "the server's connectionsCheckingInterval in ms" },
+  "probe-rate": { default: 50, help: "requests per second of the probe client in the clients test" },
   "crash-rate": { default: 100, help: "requests per second during the crash test" },
   "no-write": { default: false, help: "do not update LOAD.md" },
 } as const;
@@ -50,6 +58,19 @@ function printThroughput(r: ThroughputResult): void {
     cpu: r.cpu,
     rssMb: { start: +fmt(rss.start), peak: +fmt(rss.peak), afterLoad: +fmt(rss.afterLoad), end: +fmt(rss.end) },
     loadAverage: loadAverage(),
+  };
+  console.log(JSON.stringify(line));
+}
+
+function printClients(r: ManyClientsResult): void {
+  const line = {
+    path: PATH_LABELS[r.spec.deploy],
+    windowS: r.windowSeconds,
+    capacityRps: Math.round(r.capacityRate),
+    probe: { answered: r.probe.answered, p50: +fmt(r.probe.latencyMs.p50, 2), p99: +fmt(r.probe.latencyMs.p99, 2), max: +fmt(r.probe.latencyMs.max, 2), budget: +fmt(r.p99BudgetMs, 2), errors: r.probe.errors, unexpected: r.probe.unexpected },
+    active: r.active,
+    held: Object.fromEntries(Object.entries(r.held).map(([k, f]) => [k, { count: f.count, closed: f.closed, got408: f.got408, closedAfterS: { p50: +fmt(f.closedAfterS.p50), max: +fmt(f.closedAfterS.max) } }])),
+    rssMb: { before: +fmt(r.rss.before), peak: +fmt(r.rss.peak), after: +fmt(r.rss.after) },
   };
   console.log(JSON.stringify(line));
 }
@@ -83,6 +104,11 @@ async function main(): Promise<void> {
   const secret = process.env.DEMO_SECRET_KEY || "SomeRandomKey";
   const log = (line: string) => console.error(`[load] ${line}`);
   const problems: string[] = [];
+  let context: RunContext = runContext("load");
+  const write = (id: Parameters<typeof writeSection>[0], body: (c: RunContext) => string) => {
+    if (!flags["no-write"]) writeSection(id, body(context));
+    context = runContext("load");
+  };
 
   if (only.has("throughput")) {
     for (const deploy of paths) {
@@ -105,8 +131,29 @@ async function main(): Promise<void> {
         log,
       );
       printThroughput(result);
+      write(deploy === "lean" ? "throughput-lean" : "throughput-next", (c) => throughputSection(result, c));
       problems.push(...result.problems.map((p) => `${PATH_LABELS[deploy]}: ${p}`));
     }
+  }
+
+  if (only.has("clients")) {
+    log(`clients: load average ${loadAverage()}`);
+    const result = await manyClients(
+      {
+        deploy: "lean",
+        port: flags.port || (await freePort()),
+        secret,
+        counts: { active: 200, idle: 400, slow: 250, silent: 150 },
+        probeRate: flags["probe-rate"],
+        probeConnections: 4,
+        p99Factor: flags["p99-factor"],
+        timeouts: { headersMs: flags["headers-timeout"], requestMs: flags["request-timeout"], keepAliveMs: flags["keep-alive-timeout"], checkingIntervalMs: flags["checking-interval"] },
+      },
+      log,
+    );
+    printClients(result);
+    write("clients", (c) => clientsSection(result, c));
+    problems.push(...result.problems.map((p) => `clients: ${p}`));
   }
 
   if (only.has("crash")) {
@@ -116,6 +163,7 @@ async function main(): Promise<void> {
       log,
     );
     printCrash(result);
+    write("crash", (c) => crashSection(result, c));
     problems.push(...result.problems.map((p) => `crash: ${p}`));
   }
 
