@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         deploy: "lean",
         port: flags.port || (await freePort()),
         secret,
-        counts: { active: 200, idle: 400, slow: 250, silent: 150 },
+        counts: { active: 200, idle: 350, slow: 200, silent: 150, "slow-body": 100 },
         probeRate: flags["probe-rate"],
         probeConnections: 4,
         p99Factor: flags["p99-factor"],

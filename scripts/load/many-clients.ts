@@ -8,7 +8,9 @@
  * - slow headers (slowloris): a request line, then one header line every second, never the blank
  *   line that ends the head: the server's headers timeout must close them;
  * - silent: connected, nothing sent: the headers timeout covers them too (Node starts it at
- *   the connection).
+ *   the connection);
+ * - slow body: a whole head announcing a 1,000-byte body, then one byte a second: the server's
+ *   request timeout must close them (the demo API reads a POST's body before it answers).
  * Raw sockets (node:net) for the last three, since what they send is not a well-formed request.
  */
 import { Agent, request } from "node:http";
@@ -20,7 +22,7 @@ import { summarize, type LatencySummary } from "./stats";
 import { runProblems } from "./throughput";
 
 export type ServerTimeouts = { headersMs: number; requestMs: number; keepAliveMs: number; checkingIntervalMs: number };
-export type HeldKind = "idle" | "slow" | "silent";
+export type HeldKind = "idle" | "slow" | "silent" | "slow-body";
 export type ManyClientsSpec = {
   deploy: DeployPath;
   port: number;
@@ -54,10 +56,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * request timeouts every `checkingIntervalMs`, so a slow head is closed between `headersMs` and
  * `headersMs + checkingIntervalMs` after it connected; an idle keep-alive connection within a
  * second past `keepAliveMs` (Node adds that second so the client's own timer, read from the
- * Keep-Alive header, fires first). Plus `slackMs` for a busy machine.
+ * Keep-Alive header, fires first); a slow body within `requestMs + checkingIntervalMs`. Plus
+ * `slackMs` for a busy machine.
  */
 export function closeWindowMs(t: ServerTimeouts, slackMs = 10_000): number {
-  return Math.max(t.headersMs + t.checkingIntervalMs, t.keepAliveMs + 1000) + slackMs;
+  return Math.max(t.headersMs + t.checkingIntervalMs, t.requestMs + t.checkingIntervalMs, t.keepAliveMs + 1000) + slackMs;
 }
 
 function hold(kind: HeldKind, host: string, port: number, t0: number, firstRequest: string): Held {
@@ -71,6 +74,10 @@ function hold(kind: HeldKind, host: string, port: number, t0: number, firstReque
       socket.write("GET /api/flask/persistent/ HTTP/1.1\r\nHost: localhost\r\n");
       let n = 0;
       timer = setInterval(() => socket.write(`X-Slow-${n++}: still sending\r\n`), 1000);
+    }
+    if (kind === "slow-body") {
+      socket.write("POST /api/flask/persistent/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n");
+      timer = setInterval(() => socket.write("x"), 1000);
     }
   });
   let head = "";
@@ -138,7 +145,7 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
     const windowMs = closeWindowMs(spec.timeouts);
     const held: Held[] = [];
     const idleRequest = "GET /api/flask/weak/ HTTP/1.1\r\nHost: localhost\r\n\r\n";
-    const kinds: HeldKind[] = ["idle", "slow", "silent"];
+    const kinds: HeldKind[] = ["idle", "slow", "silent", "slow-body"];
     // Interleaved and in batches, so the listen backlog never overflows and each kind spans the ramp.
     const order: HeldKind[] = [];
     for (let i = 0; order.length < kinds.reduce((n, k) => n + spec.counts[k], 0); i++) for (const kind of kinds) if (i < spec.counts[kind]) order.push(kind);

@@ -53,14 +53,16 @@ export function throughputSection(r: ThroughputResult, context: RunContext): str
 
 export function clientsSection(r: ManyClientsResult, context: RunContext): string {
   const t = r.spec.timeouts;
-  const expected = { idle: `${fixed(t.keepAliveMs / 1000)} s idle (+ Node's 1 s)`, slow: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`, silent: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)` };
+  const expected = { idle: `${fixed(t.keepAliveMs / 1000)} s idle (+ Node's 1 s)`, slow: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`, silent: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
+    "slow-body": `${fixed(t.requestMs / 1000)} s for the request (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
+  };
   const held = Object.entries(r.held) as [keyof typeof expected, ManyClientsResult["held"]["idle"]][];
   const total = held.reduce((n, [, f]) => n + f.count, 0) + r.spec.counts.active;
   return [
     contextLine(context),
     "",
     `${int(total)} connections at once: ${r.spec.counts.active} active keep-alive connections, each sending a request of the mix every couple of seconds, and ` +
-      `${held.map(([kind, f]) => `${f.count} ${kind}`).join(", ")} (idle: one request, then silence; slow: a header line a second, never the end of the head; silent: nothing sent). ` +
+      `${held.map(([kind, f]) => `${f.count} ${kind}`).join(", ")} (idle: one request, then silence; slow: a header line a second, never the end of the head; silent: nothing sent; slow-body: a POST announcing 1,000 bytes, sending one a second). ` +
       `Meanwhile a probe client sends the mix at ${r.spec.probeRate} req/s over ${r.spec.probeConnections} connections for ${fixed(r.windowSeconds, 0)} s. ` +
       `Server timeouts expected: headers ${t.headersMs} ms, request ${t.requestMs} ms, keep-alive ${t.keepAliveMs} ms, checked every ${t.checkingIntervalMs} ms.`,
     "",
