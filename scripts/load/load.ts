@@ -29,7 +29,7 @@ const FLAGS = {
   "capacity-seconds": { default: 10, help: "seconds of the capacity run" },
   target: { default: 0.85, help: "share of the capacity offered in the paced run" },
   "min-share": { default: 0.8, help: "least share of the capacity the paced run must achieve" },
-  "p99-factor": { default: 1, help: "p99 budget as a multiple of the capacity run's p99" },
+  "p99-factor": { default: 2, help: "p99 budget as a multiple of the capacity run's p99" },
   "rss-budget": { default: 50, help: "MB the RSS may end above its start" },
   settle: { default: 30, help: "seconds to wait for the RSS to settle" },
   "headers-timeout": { default: 60_000, help: "the server's headersTimeout in ms (what the clients test expects)" },
