@@ -140,6 +140,8 @@ export async function closedLoop(client: KeepAliveClient, connections: number, s
       const done = rec.now();
       rec.record(r, result, due, done);
       spec.onResult?.(r, result, due, done);
+      // A refused connection fails at once: pause rather than spin while the server is away.
+      if (isFailure(result)) await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));

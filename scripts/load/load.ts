@@ -94,11 +94,16 @@ function printCrash(r: CrashResult): void {
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), FLAGS);
+  if ("help" in flags) {
+    console.log(`npm run load -- [flags]\n${flags.help}`);
+    return;
+  }
   if ("error" in flags) {
     console.error(`load: ${flags.error}`);
     process.exit(2);
   }
   const only = new Set(flags.only.split(","));
+  for (const part of only) if (!["throughput", "clients", "crash"].includes(part)) throw new Error(`--only: unknown part ${JSON.stringify(part)} (throughput, clients, crash)`);
   const paths = flags.paths.split(",") as DeployPath[];
   for (const p of paths) if (p !== "lean" && p !== "next") throw new Error(`--paths: unknown deploy path ${JSON.stringify(p)} (lean, next)`);
   const secret = process.env.DEMO_SECRET_KEY || "SomeRandomKey";

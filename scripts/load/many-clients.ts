@@ -17,7 +17,7 @@ import { Agent, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { closedLoop, KeepAliveClient, paced, type RunStats } from "./client";
 import { buildMix, type MixRequest } from "./mix";
-import { rssMb, startTarget, stopTarget, type DeployPath } from "./server-process";
+import { rssMb, rssPeakSampler, startTarget, stopTarget, type DeployPath } from "./server-process";
 import { summarize, type LatencySummary } from "./stats";
 import { runProblems } from "./throughput";
 
@@ -139,8 +139,7 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
     const p99BudgetMs = capacity.latencyMs.p99 * spec.p99Factor;
     await sleep(1000);
     const rssBefore = rssMb(target.pid);
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(target.pid))), 500);
+    const sampler = rssPeakSampler(target.pid, rssBefore);
 
     const windowMs = closeWindowMs(spec.timeouts);
     const held: Held[] = [];
@@ -164,7 +163,7 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
     const probe = await paced(probeClient, spec.probeConnections, spec.probeRate, { mix, durationMs: windowMs });
     probeClient.close();
     await Promise.all(actives);
-    clearInterval(sampler);
+    sampler.stop();
     const rssAfter = rssMb(target.pid);
 
     const figures = Object.fromEntries(
@@ -194,7 +193,7 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
       probe,
       active: tally,
       held: figures,
-      rss: { before: rssBefore, peak: rssPeak, after: rssAfter },
+      rss: { before: rssBefore, peak: sampler.peak(), after: rssAfter },
       problems,
     };
   } finally {

@@ -5,9 +5,18 @@
 export type FlagSpec = Record<string, { default: number | string | boolean; help: string }>;
 export type Flags<S extends FlagSpec> = { [K in keyof S]: S[K]["default"] extends number ? number : S[K]["default"] extends boolean ? boolean : string };
 
-export function parseFlags<S extends FlagSpec>(argv: readonly string[], spec: S): Flags<S> | { error: string } {
+/** One line per flag, with its default: what `--help` prints. */
+export function usage(spec: FlagSpec): string {
+  return Object.entries(spec)
+    .map(([name, s]) => `  --${name}${typeof s.default === "boolean" ? "" : ` (default ${s.default})`}: ${s.help}`)
+    .join("\n");
+}
+
+/** The flags' values, or an error naming the flag at fault; `--help` comes back as `{ help: text }`. */
+export function parseFlags<S extends FlagSpec>(argv: readonly string[], spec: S): Flags<S> | { error: string } | { help: string } {
+  if (argv.includes("--help")) return { help: usage(spec) };
   const values: Record<string, number | string | boolean> = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, s.default]));
-  const known = () => Object.entries(spec).map(([name, s]) => `--${name} (${s.help})`).join(", ");
+  const known = () => Object.keys(spec).map((name) => `--${name}`).join(", ");
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith("--")) return { error: `unexpected argument ${JSON.stringify(arg)}; flags: ${known()}` };

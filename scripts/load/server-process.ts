@@ -113,7 +113,20 @@ export function cpuSeconds(pid: number): number {
   return ticks / 100;
 }
 
-/** The load averages, as /proc/loadavg gives it. */
+/** The highest RSS seen, read every `everyMs` until `stop()`; a reading that fails (the server gone) is skipped. */
+export function rssPeakSampler(pid: number, start: number, everyMs = 500): { peak: () => number; stop: () => void } {
+  let peak = start;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      // The server exited; the caller notices on its own.
+    }
+  }, everyMs);
+  return { peak: () => peak, stop: () => clearInterval(timer) };
+}
+
+/** The load averages over 1, 5 and 15 minutes, as /proc/loadavg gives them. */
 export function loadAverage(): string {
   return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }

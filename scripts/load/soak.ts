@@ -30,6 +30,10 @@ const FLAGS = {
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), FLAGS);
+  if ("help" in flags) {
+    console.log(`npm run soak -- [flags]\n${flags.help}`);
+    return;
+  }
   if ("error" in flags) {
     console.error(`soak: ${flags.error}`);
     process.exit(2);

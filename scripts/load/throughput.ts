@@ -6,7 +6,7 @@
  */
 import { closedLoop, KeepAliveClient, paced, type RunStats } from "./client";
 import { buildMix } from "./mix";
-import { cpuSeconds, rssMb, startTarget, stopTarget, type DeployPath } from "./server-process";
+import { cpuSeconds, rssMb, rssPeakSampler, startTarget, stopTarget, type DeployPath } from "./server-process";
 
 export type ThroughputSpec = {
   deploy: DeployPath;
@@ -70,8 +70,7 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
     const mix = await buildMix(spec.secret);
     await sleep(1000);
     const rssStart = rssMb(target.pid);
-    let rssPeak = rssStart;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(target.pid))), 500);
+    const sampler = rssPeakSampler(target.pid, rssStart);
     const client = new KeepAliveClient(target.host, target.port, spec.connections);
 
     // Warm-up (JIT, Next's lazy route loading) at full pressure, not counted.
@@ -83,7 +82,7 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
 
     const [run, runCpu] = await measured(target.pid, () => paced(client, spec.connections, offeredRate, { mix, durationMs: spec.durationSeconds * 1000 }));
     client.close();
-    clearInterval(sampler);
+    sampler.stop();
     const rssAfterLoad = rssMb(target.pid);
     // Let the server go idle: V8 gives memory back as it collects.
     let rssEnd = rssAfterLoad;
@@ -98,7 +97,7 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
     }
     if (!(run.latencyMs.p99 <= p99BudgetMs)) problems.push(`p99 ${run.latencyMs.p99.toFixed(1)} ms over the budget ${p99BudgetMs.toFixed(1)} ms`);
     if (rssEnd - rssStart > spec.rssBudgetMb) problems.push(`RSS ended ${(rssEnd - rssStart).toFixed(1)} MB above its start (budget ${spec.rssBudgetMb} MB)`);
-    return { spec, capacity, run, offeredRate, p99BudgetMs, rss: { start: rssStart, peak: rssPeak, afterLoad: rssAfterLoad, end: rssEnd }, cpu: { capacity: capacityCpu, run: runCpu }, problems };
+    return { spec, capacity, run, offeredRate, p99BudgetMs, rss: { start: rssStart, peak: sampler.peak(), afterLoad: rssAfterLoad, end: rssEnd }, cpu: { capacity: capacityCpu, run: runCpu }, problems };
   } finally {
     await stopTarget(target);
   }
