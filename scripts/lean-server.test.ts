@@ -147,6 +147,29 @@ describe("the listener", () => {
     expect(view.request.url).toBe(`http://localhost:${port}/api/flask/weak/?view=json`);
   });
 
+  it("says http in the URL, and so in the trailing-slash redirect, whatever X-Forwarded-Proto claims, unless told to trust a proxy", async () => {
+    for (const claim of ["https", "HTTPS", "http, https", "https, http", "xhttps"]) {
+      const view = await (await fetch(`${base}/api/flask/weak/?view=json`, { headers: { "X-Forwarded-Proto": claim } })).json();
+      expect(view.request.url, claim).toBe(`http://localhost:${port}/api/flask/weak/?view=json`);
+      const redirect = await rawExchange(base, "GET", "/api/flask/weak", { "X-Forwarded-Proto": claim });
+      expect(redirect.headers.find(([name]) => name.toLowerCase() === "location")?.[1], claim).toMatch(/^http:\/\//);
+    }
+  });
+
+  it("behind a trusted proxy, says https when the right-most X-Forwarded-Proto does, as ProxyFix(x_proto=1)", async () => {
+    const trusting = createServer(leanListener(async () => undefined, { hostname: "127.0.0.1", port, trustProxy: true }));
+    await new Promise<void>((resolve) => trusting.listen(0, "127.0.0.1", resolve));
+    try {
+      const at = `http://127.0.0.1:${(trusting.address() as AddressInfo).port}`;
+      for (const [claim, scheme] of [["https", "https"], ["http, https", "https"], ["https, http", "http"], ["", "http"]]) {
+        const redirect = await rawExchange(at, "GET", "/api/flask/weak", claim ? { "X-Forwarded-Proto": claim } : {});
+        expect(redirect.headers.find(([name]) => name.toLowerCase() === "location")?.[1], claim).toMatch(new RegExp(`^${scheme}://`));
+      }
+    } finally {
+      await new Promise<void>((resolve) => trusting.close(() => resolve()));
+    }
+  });
+
   it("hands every other request to the fallback", async () => {
     for (const path of ["/", "/api/flask/", "/api/flask//weak/", "/disabling-cookies-in-flask"]) {
       const response = await fetch(`${base}${path}`, { redirect: "manual" });

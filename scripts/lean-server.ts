@@ -8,7 +8,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { MOUNT, type HeaderReader } from "../lib/flask-session/apps";
-import { answerFlaskRequest, type FlaskAnswer } from "../lib/flask-session/handler";
+import { answerFlaskRequest, isForwardedHttps, type FlaskAnswer } from "../lib/flask-session/handler";
 import { apiSecurityHeaders, applySecurityHeaders } from "../lib/security-headers";
 import { policyForResponse } from "./csp-hashes";
 
@@ -351,9 +351,11 @@ export function leanListener(
     if (method !== "GET" && method !== "HEAD" && method !== "TRACE" && !(await drainBody(req))) {
       return sendPlain(res, 413, "Request body too large.\n");
     }
-    const https = String(req.headers["x-forwarded-proto"] ?? "").includes("https");
-    const url = new URL((https ? origins.https : origins.http) + req.url);
-    sendAnswer(await answerFlaskRequest({ method, url, headers: headerReader(req.headers) }, handlerOptions), res);
+    // The scheme Flask sees: plain HTTP, the server's own, unless a trusted proxy says otherwise
+    // (ProxyFix's rule: the right-most X-Forwarded-Proto). Any client can send the header.
+    const headers = headerReader(req.headers);
+    const url = new URL((isForwardedHttps(headers, options.trustProxy) ? origins.https : origins.http) + req.url);
+    sendAnswer(await answerFlaskRequest({ method, url, headers }, handlerOptions), res);
   }
 
   return (req, res) => {
