@@ -3,7 +3,7 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/lean-server.ts): building a Request and a Response per request cost it
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request cost it
  * about a sixth of its CPU (README, "Performance").
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
@@ -81,7 +81,7 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
-/** The Web-standard form of the core, for Next's route handler, the Edge self-test and tests. */
+/** The Web-standard form of the core, for Next's route handler and tests. */
 export async function handleFlaskRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
   const answer = await answerFlaskRequest({ method: request.method, url: new URL(request.url), headers: request.headers }, options);
   return toResponse(answer);

@@ -64,7 +64,7 @@ export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array
  * A CompressionStream("deflate"). Next's Edge runtime has only a stub that throws, which
  * encodePayload answers by writing the payload uncompressed. Reached through globalThis so that
  * Next's build, which flags every bare use of the name for the Edge, does not warn about a case
- * handled here (the Edge self-test route checks it).
+ * handled here.
  */
 export function newDeflateStream(): CompressionStream {
   return new globalThis.CompressionStream("deflate");
@@ -75,10 +75,10 @@ let platformDeflate: Deflate | null = null;
 
 /**
  * Lets a server hand the compression step to its platform's zlib, keeping this module
- * Web-standard: `npm start` (scripts/server.ts) passes node:zlib's `deflateSync`, which in Node 20
+ * Web-standard: `npm start` (scripts/server/main.ts) passes node:zlib's `deflateSync`, which in Node 20
  * costs about a tenth of a CompressionStream (each stream is set up and run through the thread
  * pool). It must write what CompressionStream("deflate") writes, the zlib format at the default
- * level; in Node both are the same zlib (scripts/lean-server.test.ts checks it). null restores the stream.
+ * level; in Node both are the same zlib (scripts/server/platform-deflate.test.ts checks it). null restores the stream.
  */
 export function setPlatformDeflate(deflate: Deflate | null): void {
   platformDeflate = deflate;
