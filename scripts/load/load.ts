@@ -11,6 +11,7 @@
  * Prints each run's figures, writes them to LOAD.md (scripts/load/report.ts; --no-write leaves it),
  * and exits 1 when any check failed. What each check means: docs/load.md.
  */
+import { SERVER_LIMITS } from "../server/limits";
 import { parseFlags } from "./options";
 import { runContext, writeSection, type RunContext } from "./report";
 import { clientsSection, crashSection, throughputSection } from "./sections";
@@ -32,10 +33,11 @@ const FLAGS = {
   "p99-factor": { default: 2, help: "p99 budget as a multiple of the capacity run's p99" },
   "rss-budget": { default: 50, help: "MB the RSS may end above its start" },
   settle: { default: 30, help: "seconds to wait for the RSS to settle" },
-  "headers-timeout": { default: 60_000, help: "the server's headersTimeout in ms (what the clients test expects)" },
-  "keep-alive-timeout": { default: 5_000, help: "the server's keepAliveTimeout in ms" },
-  "request-timeout": { default: 300_000, help: "the server's requestTimeout in ms" },
-  "checking-interval": { default: 30_000, help: "the server's connectionsCheckingInterval in ms" },
+  // What the clients test expects: npm start's own limits (scripts/server/limits.ts) unless told otherwise.
+  "headers-timeout": { default: SERVER_LIMITS.headersTimeout, help: "the server's headersTimeout in ms" },
+  "keep-alive-timeout": { default: SERVER_LIMITS.keepAliveTimeout, help: "the server's keepAliveTimeout in ms" },
+  "request-timeout": { default: SERVER_LIMITS.requestTimeout, help: "the server's requestTimeout in ms" },
+  "checking-interval": { default: SERVER_LIMITS.connectionsCheckingInterval, help: "the server's connectionsCheckingInterval in ms" },
   "probe-rate": { default: 50, help: "requests per second of the probe client in the clients test" },
   "crash-rate": { default: 100, help: "requests per second during the crash test" },
   "no-write": { default: false, help: "do not update LOAD.md" },

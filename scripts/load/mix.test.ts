@@ -26,9 +26,11 @@ describe("expectedStatus", () => {
     expect(expectedStatus({ ...base, method: "DELETE" })).toBe(405);
   });
 
-  it("is for 2.2, 0.10 and own-key rule names only", () => {
+  it("takes the rule sets' names and their older ones, own keys only", () => {
     expect(expectedStatus({ ...base, query: { flask: "2.2" } })).toBe(200);
     expect(expectedStatus({ ...base, query: { flask: "0.10" } })).toBe(200);
+    expect(expectedStatus({ ...base, query: { flask: "2016" } })).toBe(200);
+    expect(expectedStatus({ ...base, query: { flask: "today" } })).toBe(200);
     expect(expectedStatus({ ...base, query: { flask: "__proto__" } })).toBe(400);
     expect(expectedStatus({ ...base, query: { flask: "toString" } })).toBe(400);
   });
@@ -37,7 +39,7 @@ describe("expectedStatus", () => {
 describe("the mix", () => {
   it("covers every app, every rule set, both views, HEAD and each error status", () => {
     for (const app of APP_NAMES) expect(MIX.some((c) => c.app === app)).toBe(true);
-    for (const flask of [undefined, "3.1", "2016"]) expect(MIX.some((c) => c.query.flask === flask)).toBe(true);
+    for (const flask of [undefined, "2.2", "3.1", "0.10"]) expect(MIX.some((c) => c.query.flask === flask)).toBe(true);
     expect(MIX.some((c) => c.query.view === "json")).toBe(true);
     expect(MIX.some((c) => c.method === "HEAD")).toBe(true);
     expect(new Set(MIX.map(expectedStatus))).toEqual(new Set([200, 308, 400, 404, 405, 500]));

@@ -1,13 +1,14 @@
 /**
- * The request mix of the load scripts: every demo app, every rule set (today's Flask, 3.1.3,
- * 2016), both views, good and bad cookies, HEAD, and the error answers (308, 400, 404, 405, 500).
+ * The request mix of the load scripts: every demo app, every rule set (Flask 2.2, the default;
+ * 3.1.3; 0.10.1, the article's of 2016, also under its older name "2016"), both views, good
+ * and bad cookies, HEAD, and the error answers (308, 400, 404, 405, 500).
  * Each case is described by what it asks for (app, path, method, query, cookie kind), and its
  * expected status is computed from that description by `expectedStatus`, a model of Flask's and
  * the site's routing written apart from the engine; mix.test.ts checks the model against the
  * engine in-process for every case, and the load run checks the server against the model for
  * every request, so a status the server gives under load that it does not give at rest is caught.
  */
-import { TOKENS } from "../../lib/flask-session/apps";
+import { TOKENS } from "../../lib/flask-session/app-views/principal";
 import { b64urlEncode } from "../../lib/flask-session/base64";
 import { encodeSessionCookie } from "../../lib/flask-session/cookie";
 import { ACTIONS, APP_NAMES } from "../../lib/flask-session/knobs";
@@ -23,7 +24,7 @@ export type CookieKind =
   | "permanent"
   /** Flask-Principal's identity for alice. */
   | "identity"
-  /** `{'key': b'value'}` signed with the 2016 epoch (itsdangerous 0.24). */
+  /** `{'key': b'value'}` signed with the 2011 epoch of itsdangerous 0.24 (Flask 0.10's rules). */
   | "legacy"
   /** Not a signed value at all: Flask starts a new session. */
   | "tampered"
@@ -46,7 +47,8 @@ export type MixCase = {
 
 export type MixRequest = { name: string; method: string; path: string; headers: Record<string, string>; expected: number };
 
-const RULE_SETS: Record<string, true> = { today: true, "2.2": true, "3.1": true, "2016": true, "0.10": true };
+/** The `flask=` values the site takes: the three rule sets and two older names for them. */
+const RULE_SETS: Record<string, true> = { "0.10": true, "2.2": true, "3.1": true, "2016": true, today: true };
 
 /**
  * The status the server must answer a case with, from Flask 2.2's request handling and the site's
@@ -92,8 +94,8 @@ export const MIX: readonly MixCase[] = [
   get("persistent, read permanent", "persistent", { action: "read", permanent: "1" }, "permanent"),
   get("persistent, JSON view, clear", "persistent", { view: "json", action: "clear" }, "valid"),
   get("persistent, 3.1 rules, read", "persistent", { flask: "3.1", action: "read" }, "valid"),
-  get("persistent, 2016 rules", "persistent", { flask: "2016" }, "legacy"),
-  get("persistent, 2016 rules, JSON view, refresh", "persistent", { flask: "2016", view: "json", refresh: "1" }, "legacy"),
+  get("persistent, 0.10 rules", "persistent", { flask: "0.10" }, "legacy"),
+  get("persistent, 0.10 rules by its old name, JSON view, refresh", "persistent", { flask: "2016", view: "json", refresh: "1" }, "legacy"),
   get("persistent, tampered cookie", "persistent", {}, "tampered"),
   get("persistent, wrong-key cookie", "persistent", { action: "write" }, "wrong-key"),
   get("persistent, undecodable cookie", "persistent", {}, "undecodable"),
@@ -112,11 +114,11 @@ export const MIX: readonly MixCase[] = [
   get("principal, token", "principal", {}, "none", "Bearer alice-token"),
   get("principal, identity cookie", "principal", {}, "identity"),
   get("principal, JSON view, cookie and token", "principal", { view: "json" }, "identity", "Bearer bob-token"),
-  get("principal, 2016 rules, token", "principal", { flask: "2016" }, "none", "Bearer alice-token"),
+  get("principal, 0.10 rules, token", "principal", { flask: "0.10" }, "none", "Bearer alice-token"),
   get("principal, 3.1 rules, unknown token", "principal", { flask: "3.1" }, "none", "Bearer mallory-token"),
   { ...get("principal, HEAD", "principal", {}, "identity"), method: "HEAD" },
   get("principal-no-sessions, token", "principal-no-sessions", {}, "none", "Bearer bob-token"),
-  get("principal-no-sessions, 2016 rules", "principal-no-sessions", { flask: "2016", action: "write" }, "valid", "Bearer alice-token"),
+  get("principal-no-sessions, 2.2 rules named", "principal-no-sessions", { flask: "2.2", action: "write" }, "valid", "Bearer alice-token"),
   get("unknown app", "nosuchapp"),
 ];
 
