@@ -31,7 +31,7 @@ const FLAGS = {
   target: { default: 0.85, help: "share of the capacity offered in the paced run" },
   "min-share": { default: 0.8, help: "least share of the capacity the paced run must achieve" },
   "p99-factor": { default: 2, help: "p99 budget as a multiple of the capacity run's p99" },
-  "rss-budget": { default: 50, help: "MB the RSS may end above its start" },
+  "rss-budget": { default: 50, help: "MB the RSS may end above where it was when the paced run started" },
   settle: { default: 30, help: "seconds to wait for the RSS to settle" },
   // What the clients test expects: npm start's own limits (scripts/server/limits.ts) unless told otherwise.
   "headers-timeout": { default: SERVER_LIMITS.headersTimeout, help: "the server's headersTimeout in ms" },
@@ -58,7 +58,7 @@ function printThroughput(r: ThroughputResult): void {
     unexpected: run.unexpected,
     connectionsOpened: run.connectionsOpened,
     cpu: r.cpu,
-    rssMb: { start: +fmt(rss.start), peak: +fmt(rss.peak), afterLoad: +fmt(rss.afterLoad), end: +fmt(rss.end) },
+    rssMb: { fresh: +fmt(rss.fresh), start: +fmt(rss.start), peak: +fmt(rss.peak), afterLoad: +fmt(rss.afterLoad), end: +fmt(rss.end) },
     loadAverage: loadAverage(),
   };
   console.log(JSON.stringify(line));

@@ -7,6 +7,8 @@ import { contextLine, counts, fixed, int, table, verdict, type RunContext } from
 import { PATH_LABELS } from "./server-process";
 import type { CpuFigures, ThroughputResult } from "./throughput";
 
+const signedMb = (mb: number) => `${mb >= 0 ? "+" : ""}${fixed(mb)}`;
+
 const RUN_HEAD = ["run", "connections", "s", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "unexpected status", "server CPU µs/request", "server CPU cores", "client CPU µs/request"];
 
 function runRow(label: string, connections: number, stats: RunStats, cpu: CpuFigures | null): (string | number)[] {
@@ -46,8 +48,8 @@ export function throughputSection(r: ThroughputResult, context: RunContext): str
     `- **Statuses and errors**: ${counts(run.errors) === "none" && counts(run.unexpected) === "none" ? "every answer had its expected status, no error or timeout" : `errors: ${counts(run.errors)}; unexpected: ${counts(run.unexpected)}`} ` +
       `(${verdict(Object.keys(run.errors).length + Object.keys(run.unexpected).length + Object.keys(capacity.errors).length + Object.keys(capacity.unexpected).length === 0)}); connections opened: ${int(run.connectionsOpened)}.`,
     `- **p99**: ${fixed(run.latencyMs.p99, 2)} ms against a budget of ${fixed(r.p99BudgetMs, 2)} ms (${spec.p99Factor} × the capacity run's p99): ${verdict(run.latencyMs.p99 <= r.p99BudgetMs)}.`,
-    `- **Memory (RSS)**: ${fixed(rss.start)} MB at the start, ${fixed(rss.peak)} MB at the peak, ${fixed(rss.afterLoad)} MB after the load, ${fixed(rss.end)} MB after settling: ` +
-      `${rssRise >= 0 ? "+" : ""}${fixed(rssRise)} MB (at most +${spec.rssBudgetMb} MB: ${verdict(rssRise <= spec.rssBudgetMb)}).`,
+    `- **Memory (RSS)**: ${fixed(rss.fresh)} MB in the fresh process, ${fixed(rss.start)} MB when the paced run started, ${fixed(rss.peak)} MB at the peak, ${fixed(rss.afterLoad)} MB after the load, ${fixed(rss.end)} MB after settling: ` +
+      `${signedMb(rssRise)} MB over the paced run (at most +${spec.rssBudgetMb} MB: ${verdict(rssRise <= spec.rssBudgetMb)}), ${signedMb(rss.end - rss.fresh)} MB over the fresh process.`,
   ].join("\n");
 }
 

@@ -32,7 +32,12 @@ export type ThroughputResult = {
   run: RunStats;
   offeredRate: number;
   p99BudgetMs: number;
-  rss: { start: number; peak: number; afterLoad: number; end: number };
+  /**
+   * RSS in MB: of the fresh process, at the start of the paced run (after the warm-up and the
+   * capacity run have grown the heap to its working size), its peak, right after the load, and
+   * after settling. The budget is on `end - start`: what the load left behind.
+   */
+  rss: { fresh: number; start: number; peak: number; afterLoad: number; end: number };
   /** CPU per answered request in µs, and the server's CPU in cores (CPU seconds per second), in each run. */
   cpu: { capacity: CpuFigures; run: CpuFigures };
   problems: string[];
@@ -69,8 +74,8 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
   try {
     const mix = await buildMix(spec.secret);
     await sleep(1000);
-    const rssStart = rssMb(target.pid);
-    const sampler = rssPeakSampler(target.pid, rssStart);
+    const rssFresh = rssMb(target.pid);
+    const sampler = rssPeakSampler(target.pid, rssFresh);
     const client = new KeepAliveClient(target.host, target.port, spec.connections);
 
     // Warm-up (JIT, Next's lazy route loading) at full pressure, not counted.
@@ -78,6 +83,7 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
     const [capacity, capacityCpu] = await measured(target.pid, () => closedLoop(client, spec.connections, { mix, durationMs: spec.capacitySeconds * 1000 }));
     const offeredRate = capacity.rate * spec.target;
     const p99BudgetMs = capacity.latencyMs.p99 * spec.p99Factor;
+    const rssStart = rssMb(target.pid);
     log(`capacity: ${Math.round(capacity.rate)} req/s at ${spec.connections} connections (p99 ${capacity.latencyMs.p99.toFixed(1)} ms); offering ${Math.round(offeredRate)} req/s for ${spec.durationSeconds} s`);
 
     const [run, runCpu] = await measured(target.pid, () => paced(client, spec.connections, offeredRate, { mix, durationMs: spec.durationSeconds * 1000 }));
@@ -96,8 +102,8 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
       problems.push(`achieved ${Math.round(run.rate)} req/s, below ${Math.round(spec.minShare * 100)}% of the capacity ${Math.round(capacity.rate)} req/s`);
     }
     if (!(run.latencyMs.p99 <= p99BudgetMs)) problems.push(`p99 ${run.latencyMs.p99.toFixed(1)} ms over the budget ${p99BudgetMs.toFixed(1)} ms`);
-    if (rssEnd - rssStart > spec.rssBudgetMb) problems.push(`RSS ended ${(rssEnd - rssStart).toFixed(1)} MB above its start (budget ${spec.rssBudgetMb} MB)`);
-    return { spec, capacity, run, offeredRate, p99BudgetMs, rss: { start: rssStart, peak: sampler.peak(), afterLoad: rssAfterLoad, end: rssEnd }, cpu: { capacity: capacityCpu, run: runCpu }, problems };
+    if (rssEnd - rssStart > spec.rssBudgetMb) problems.push(`RSS ended ${(rssEnd - rssStart).toFixed(1)} MB above where it was when the paced run started (budget ${spec.rssBudgetMb} MB)`);
+    return { spec, capacity, run, offeredRate, p99BudgetMs, rss: { fresh: rssFresh, start: rssStart, peak: sampler.peak(), afterLoad: rssAfterLoad, end: rssEnd }, cpu: { capacity: capacityCpu, run: runCpu }, problems };
   } finally {
     await stopTarget(target);
   }
