@@ -38,7 +38,7 @@ const FLAGS = {
   "keep-alive-timeout": { default: SERVER_LIMITS.keepAliveTimeout, help: "the server's keepAliveTimeout in ms" },
   "request-timeout": { default: SERVER_LIMITS.requestTimeout, help: "the server's requestTimeout in ms" },
   "checking-interval": { default: SERVER_LIMITS.connectionsCheckingInterval, help: "the server's connectionsCheckingInterval in ms" },
-  "probe-rate": { default: 50, help: "requests per second of the probe client in the clients test" },
+  "probe-rate": { default: 50, help: "requests per second of the probe client in the clients test (at most a quarter of the capacity)" },
   "crash-rate": { default: 100, help: "requests per second during the crash test" },
   "no-write": { default: false, help: "do not update LOAD.md" },
 } as const;

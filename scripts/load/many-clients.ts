@@ -43,6 +43,8 @@ export type ManyClientsResult = {
   capacityRate: number;
   p99BudgetMs: number;
   probe: RunStats;
+  probeRate: number;
+  activeEveryS: number;
   active: { answered: number; failed: number; unexpected: number; reconnected: number };
   held: Record<HeldKind, KindFigures>;
   rss: { before: number; peak: number; after: number };
@@ -50,6 +52,19 @@ export type ManyClientsResult = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The load the active connections and the probe add, each at most a quarter of the measured
+ * capacity, so that together they stay under half of it: the test is about what the held
+ * connections cost the server, not an overload. The active connections send no less often than
+ * every 2 s, and always within half the keep-alive timeout (they must never be idle long enough to
+ * be closed). Returns the interval of each active connection and the probe's rate.
+ */
+export function backgroundLoad(capacity: number, active: number, probeRate: number, keepAliveMs: number): { everyMs: number; probeRate: number } {
+  const quarter = capacity / 4;
+  const everyMs = Math.min(keepAliveMs / 2, Math.max(2000, (1000 * active) / quarter));
+  return { everyMs, probeRate: Math.min(probeRate, quarter) };
+}
 
 /**
  * How long to wait for the server to close every held connection: Node checks the headers and
@@ -157,10 +172,10 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
 
     const tally = { answered: 0, failed: 0, unexpected: 0, reconnected: 0 };
     const stopActive = () => performance.now() - rampEnd > windowMs;
-    const everyMs = Math.min(2000, spec.timeouts.keepAliveMs / 2);
+    const { everyMs, probeRate } = backgroundLoad(capacity.rate, spec.counts.active, spec.probeRate, spec.timeouts.keepAliveMs);
     const actives = Array.from({ length: spec.counts.active }, (_, i) => activeConnection(target.host, target.port, mix, i, everyMs, stopActive, tally));
     const probeClient = new KeepAliveClient(target.host, target.port, spec.probeConnections);
-    const probe = await paced(probeClient, spec.probeConnections, spec.probeRate, { mix, durationMs: windowMs });
+    const probe = await paced(probeClient, spec.probeConnections, probeRate, { mix, durationMs: windowMs });
     probeClient.close();
     await Promise.all(actives);
     sampler.stop();
@@ -191,6 +206,8 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
       capacityRate: capacity.rate,
       p99BudgetMs,
       probe,
+      probeRate,
+      activeEveryS: everyMs / 1000,
       active: tally,
       held: figures,
       rss: { before: rssBefore, peak: sampler.peak(), after: rssAfter },

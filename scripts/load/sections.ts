@@ -63,9 +63,9 @@ export function clientsSection(r: ManyClientsResult, context: RunContext): strin
   return [
     contextLine(context),
     "",
-    `${int(total)} connections at once: ${r.spec.counts.active} active keep-alive connections, each sending a request of the mix every couple of seconds, and ` +
+    `${int(total)} connections at once: ${r.spec.counts.active} active keep-alive connections, each sending a request of the mix about every ${fixed(r.activeEveryS)} s, and ` +
       `${held.map(([kind, f]) => `${f.count} ${kind}`).join(", ")} (idle: one request, then silence; slow: a header line a second, never the end of the head; silent: nothing sent; slow-body: a POST announcing 1,000 bytes, sending one a second). ` +
-      `Meanwhile a probe client sends the mix at ${r.spec.probeRate} req/s over ${r.spec.probeConnections} connections for ${fixed(r.windowSeconds, 0)} s. ` +
+      `Meanwhile a probe client sends the mix at ${fixed(r.probeRate)} req/s over ${r.spec.probeConnections} connections for ${fixed(r.windowSeconds, 0)} s. ` +
       `Server timeouts expected: headers ${t.headersMs} ms, request ${t.requestMs} ms, keep-alive ${t.keepAliveMs} ms, checked every ${t.checkingIntervalMs} ms.`,
     "",
     table(
