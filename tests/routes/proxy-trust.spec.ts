@@ -20,6 +20,15 @@ test.describe("X-Forwarded-Proto over HTTP", () => {
     expect(await setCookie(response)).toMatch(/^session=[^;]+; HttpOnly; Path=\/api\/flask\/persistent$/);
   });
 
+  test("is ignored in the trailing-slash redirect too: http://, as Flask without ProxyFix says", async ({ request }) => {
+    // Under plain next start, Next builds request.url with https from any X-Forwarded-Proto that
+    // contains it (docs/server.md), so the route handler's redirect says https:// there.
+    test.skip(process.env.TEST_SERVER === "next-start", "Next's own request.url follows X-Forwarded-Proto");
+    const response = await request.get("/api/flask/persistent", { headers: { "X-Forwarded-Proto": "https" }, maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(response.headers()["location"]).toMatch(/^http:\/\//);
+  });
+
   test("behind a trusted proxy, HTTPS requests get Secure demo cookies and plain HTTP ones do not", async ({ request }) => {
     const https = await request.get(`${trusting.url}/api/flask/persistent/`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(await setCookie(https)).toMatch(/^session=[^;]+; Secure; HttpOnly; Path=\/api\/flask\/persistent$/);
