@@ -9,7 +9,7 @@
  * read too: a curl command line (`-b`/`--cookie`, or `-H 'Cookie: …'`), a row of the browser's
  * cookie table (tab-separated, name first), `session: value`, and a URL-encoded `session%3D…`.
  */
-import { firstCookie, parseCookieHeader } from "@/lib/flask-session/werkzeug-cookies";
+import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
 export const SESSION_COOKIE_NAME = "session";
 
@@ -190,14 +190,7 @@ function shellWords(line: string): string[] {
 }
 
 function parseSetCookie(rest: string): CookieInput | InputError {
-  const [first, ...attributeTexts] = rest.split(";");
-  const attributes = attributeTexts
-    .map((a) => a.trim())
-    .filter((a) => a !== "")
-    .map((a): [string, string | null] => {
-      const eq = a.indexOf("=");
-      return eq < 0 ? [a, null] : [a.slice(0, eq).trim(), a.slice(eq + 1).trim()];
-    });
+  const { pair: first, attributes } = splitSetCookie(rest);
   const maxAge = attributes.find(([name]) => name.toLowerCase() === "max-age")?.[1];
   const [pair] = parseCookieHeader(first.trim());
   if (pair && pair[1] === "") {
