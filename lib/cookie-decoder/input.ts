@@ -11,9 +11,9 @@
  */
 import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
-export const SESSION_COOKIE_NAME = "session";
+const SESSION_COOKIE_NAME = "session";
 
-export type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
+type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
 
 export type CookieInput = {
   ok: true;
@@ -28,7 +28,7 @@ export type CookieInput = {
   notes: string[];
 };
 
-export type InputErrorCode = "empty" | "no-session-cookie" | "deleting-cookie" | "bad-characters";
+type InputErrorCode = "empty" | "no-session-cookie" | "deleting-cookie" | "bad-characters";
 export type InputError = { ok: false; error: { code: InputErrorCode; message: string } };
 
 const HEADER_LINE = /^\s*(set-cookie|cookie)\s*:(.*)$/i;

@@ -22,7 +22,7 @@ import { guessEpoch, type EpochGuess } from "./epoch";
 import { payloadErrorMessage, sessionErrorMessage } from "./messages";
 import { prettyJson } from "./pretty-json";
 
-export type PartKind = "payload" | "timestamp" | "signature";
+type PartKind = "payload" | "timestamp" | "signature";
 
 /** The cookie cut into its coloured parts, dots included, so the pieces join back into the value. */
 export type Piece = { kind: PartKind | "dot" | "marker"; text: string };
@@ -38,7 +38,7 @@ export type TimestampReading = {
   guess: EpochGuess;
 };
 
-export type PayloadReading = {
+type PayloadReading = {
   segment: string;
   compressed: boolean;
   /** Bytes after base64 (the zlib stream when compressed). */
@@ -137,7 +137,7 @@ function readTimestamp(segment: string, now: number): TimestampReading | DecodeE
 }
 
 /** The payload stages, decoded once by the engine; stops at the first failure and says which stage and why. */
-export async function readPayload(segment: string): Promise<{ reading: PayloadReading; error: DecodeError | null }> {
+async function readPayload(segment: string): Promise<{ reading: PayloadReading; error: DecodeError | null }> {
   const loaded = await decodePayload(segment);
   const reading: PayloadReading = {
     segment,
