@@ -51,7 +51,7 @@ export function isForwardedHttps(headers: HeaderReader, trustProxy: boolean | un
   return values[values.length - 1].trim().toLowerCase() === "https";
 }
 
-export const RESET_SEGMENT = "_reset";
+const RESET_SEGMENT = "_reset";
 
 /** The core: one request of the demo API in, its answer out. Never throws for bad input. */
 export async function answerFlaskRequest(request: FlaskRequest, options: HandlerOptions = {}): Promise<FlaskAnswer> {
@@ -88,14 +88,14 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
 }
 
 /** FlaskAnswer → Response. The `Headers` keep every value (Set-Cookie apart) but not Flask's order. */
-export function toResponse(answer: FlaskAnswer): Response {
+function toResponse(answer: FlaskAnswer): Response {
   const headers = new Headers();
   for (const [name, value] of answer.headers) headers.append(name, value);
   return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** What curl -i gets: Flask's status, headers and body. */
-export function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
+function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
   return { status: exchange.status, statusText: exchange.statusText, headers: exchange.headers, body };
 }

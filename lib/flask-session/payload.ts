@@ -10,14 +10,12 @@ import type { PyDict, PyValue } from "./py-value";
 import type { PayloadError } from "./engine-error";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-export type { PayloadError, PayloadErrorCode } from "./engine-error";
-
 /**
  * What each stage produced, so a reader (the decoder) can show them without decoding again:
  * `bytes` after base64 (the zlib stream when compressed), `inflatedBytes` when compressed, and the
  * JSON text once the bytes are UTF-8.
  */
-export type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
+type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
 export type DecodedPayload =
   | ({ ok: true; value: PyValue; json: string } & PayloadStages)
   | ({ ok: false; error: PayloadError } & PayloadStages);

@@ -16,7 +16,7 @@ export function appRoot(app: AppName): string {
  * Werkzeug fills `Allow` from a set, so real Flask's order depends on the process's hash seed;
  * this is the order it has with PYTHONHASHSEED=0, as the transcripts are recorded.
  */
-export const ALLOW = "GET, HEAD, OPTIONS";
+const ALLOW = "GET, HEAD, OPTIONS";
 
 export type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
 
