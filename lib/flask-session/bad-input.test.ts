@@ -89,7 +89,7 @@ describe("cookies", () => {
     expect(() => inflateZlib(data, 999)).toThrow("inflates to more than 999 bytes");
   });
 
-  // How long these take is measured by the benchmark (scripts/bench/engine.ts), not asserted here.
+  // How long these take is measured by the benchmark (scripts/bench/hostile-input.ts), not asserted here.
   it("a Cookie header as large as a server accepts (16 KB) is parsed and gives a new empty session", async () => {
     for (const header of [
       `session=${"A".repeat(16_000)}`,

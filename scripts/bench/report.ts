@@ -2,6 +2,7 @@
 import { APPS, SIDE_LABELS, type ApiResult, type Cell, type SideId } from "./api";
 import budgets from "./budgets.json";
 import type { EnginePath, EngineRow } from "./engine";
+import type { HostileRow } from "./hostile-input";
 import { SWAPPED_HEADER, type LighthouseScores, type PageResult, type PageSide } from "./page";
 import { codeBeyond, DEFERRED_PAYLOAD_PATH, type Sizes } from "./page-bytes";
 
@@ -16,7 +17,7 @@ export type Machine = {
   loadCpus: string | null;
 };
 export type BuildResult = { nextBuildSeconds: number; serverBuildSeconds: number; ci: { seconds: number; status: number | null; log: string } | null };
-export type Report = { machine: Machine; build: BuildResult | null; engine: EngineRow[] | null; api: ApiResult | null; page: PageResult | null; command: string };
+export type Report = { machine: Machine; build: BuildResult | null; engine: EngineRow[] | null; hostile?: HostileRow[] | null; api: ApiResult | null; page: PageResult | null; command: string };
 
 const FLASK_SIDES: SideId[] = ["flask-gthread", "flask-sync", "flask-verbatim"];
 
@@ -115,6 +116,22 @@ const ENGINE_PATHS: Record<EnginePath, string> = {
   web: "Web-standard (Web Crypto, CompressionStream): browser, Edge, route handlers",
   node: "platform (node:crypto, node:zlib): npm start",
 };
+
+/** What hostile input costs (scripts/bench/hostile-input.ts): the figures the bad-input tests leave to the benchmark. */
+function hostileSection(rows: HostileRow[]): string {
+  return [
+    "### Hostile input",
+    "",
+    "One request at a time through the Web-standard handler (`handleFlaskRequest`), median of 5, pinned to the server CPU: " +
+      "the inputs `lib/flask-session/bad-input.test.ts` proves are answered correctly.",
+    "",
+    table(
+      ["input", "Cookie header B", "status", "ms"],
+      rows.map((r) => [r.input, r.headerBytes, r.status, r.medianMs.toFixed(1)]),
+    ),
+    "",
+  ].join("\n");
+}
 
 function engineSection(all: EngineRow[]): string {
   const out = ["## 2. Session engine micro-benchmarks", ""];
@@ -288,6 +305,7 @@ export function renderReport(report: Report): string {
   ];
   if (report.api) out.push(apiSection(report.api, machine));
   if (report.engine) out.push(engineSection(report.engine));
+  if (report.hostile) out.push(hostileSection(report.hostile));
   if (report.page) out.push(pageSection(report.page));
   if (report.build) out.push(buildSection(report.build));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
