@@ -180,7 +180,7 @@ function pageSection(page: PageResult): string {
   out.push(
     `Ours: \`${new URL(page.ours.url).pathname}\` from \`npm start\`. Original: the same post (scripts/bench/jekyll-site) built by Jekyll with minima in this run, ` +
       "served with gzip as a static host does. Bytes: the document and every stylesheet and script it loads; raw, gzip -6 and brotli -11, in KB. " +
-      "The article boots on intent (README, Performance): it loads no script with the page; the reader's first scroll, key, pointer or focus loads its RSC payload and Next's scripts (\"JS on intent\").",
+      "The article boots on intent (docs/server.md): it loads no script with the page; the reader's first scroll, key, pointer or focus loads its RSC payload and Next's scripts (\"JS on intent\").",
     "",
   );
   out.push(
@@ -231,7 +231,7 @@ function pageSection(page: PageResult): string {
   out.push(
     `Lighthouse ${page.ours.runs || page.original.runs || 0} runs each, interleaved, median of each figure (Chromium headless, Lighthouse's default simulated throttling; "server ms" is its server response time for the document, which its estimates add as measured). ` +
       `The rows "${page.oursSwapped.label}" and "${page.originalWithHeader.label}" are the same pages through a proxy that ${page.oursSendsHeader ? "drops that one header from ours" : "adds that one header to ours"} and adds it to the original: ` +
-      "the header puts a page in a new browsing context group, so it starts in a fresh renderer process instead of reusing Lighthouse's blank tab's (README, Security and Performance).",
+      "the header puts a page in a new browsing context group, so it starts in a fresh renderer process instead of reusing Lighthouse's blank tab's (docs/security.md, docs/performance.md).",
     "",
   );
   if (page.lighthouseError) out.push(`Lighthouse: ${page.lighthouseError}`, "");
@@ -267,7 +267,7 @@ function pageSection(page: PageResult): string {
       out.push(
         `What ${SWAPPED_HEADER} costs, like for like: without it, TBT ${int(without.tbtMs)} ms here against the original's ${int(o.tbtMs)} ms, LCP ${int(without.lcpMs)} against ${int(o.lcpMs)} ms; ` +
           `with it, TBT ${int(withIt.tbtMs)} ms here against the original's ${int(originalWith.tbtMs)} ms, LCP ${int(withIt.lcpMs)} against ${int(originalWith.lcpMs)} ms. ` +
-          `The site ${page.oursSendsHeader ? "sends" : "does not send"} the header (README, Security).`,
+          `The site ${page.oursSendsHeader ? "sends" : "does not send"} the header (docs/security.md).`,
         "",
       );
     }
@@ -292,7 +292,7 @@ export function renderReport(report: Report): string {
     "# Benchmarks",
     "",
     `Written by \`${report.command}\` (scripts/bench/run.ts) on ${machine.date}. Every figure below comes from that one run on one machine; ` +
-      "numbers from another machine or another run are not comparable. How to read them, and the design they led to: README, section Performance.",
+      "numbers from another machine or another run are not comparable. How to read them, and the design they led to: docs/performance.md.",
     "",
     `Machine: ${machine.cpu}, ${machine.memory} RAM, ${machine.os}; load average when the run started: ${machine.loadAverage}.`,
     "",

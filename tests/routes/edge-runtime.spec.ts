@@ -6,7 +6,7 @@ test.describe("the session engine on the Edge runtime", () => {
     const body = (await response.json()) as { runtime: string; compressionStream: boolean; ok: boolean; checks: Array<{ name: string; ok: boolean; detail: string }> };
     expect(body.runtime).toBe("edge");
     // Next's Edge runtime replaces CompressionStream with a stub that throws; sessions are then
-    // written uncompressed (README, "Running on more than one machine").
+    // written uncompressed (docs/server.md).
     expect(body.compressionStream).toBe(false);
     expect(body.checks.filter((c) => !c.ok)).toEqual([]);
     expect(body.checks).toHaveLength(4);

@@ -8,7 +8,7 @@ import { httpRequest, rawRequest } from "../helpers/raw-http";
  * emulate Flask the answer is Flask's; where Node's HTTP parser refuses a request before any
  * handler runs (a malformed line, a method HTTP does not define, control bytes in a header), the
  * answer is Node's 400, even where Werkzeug's server or gunicorn would have let the request
- * through to Flask (README, "The demo API", known differences). After all of it the server still
+ * through to Flask (docs/fidelity.md, "Known differences"). After all of it the server still
  * answers.
  */
 const port = () => Number(new URL(test.info().project.use.baseURL ?? "http://127.0.0.1:3210").port);
