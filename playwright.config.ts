@@ -14,13 +14,25 @@ const nextStartPort = Number(process.env.NEXT_START_PORT ?? port + 10);
 const nextStartURL = `http://127.0.0.1:${nextStartPort}`;
 
 /**
- * The specs that run against both deploy paths: everything that talks to the demo API or runs the
- * demos and the decoder in a browser. The rest (page-only checks, the page memo, npm start's
- * hashed script policies, extra server instances) is about `npm start` or the same either way.
+ * The specs that run against both deploy paths: everything that talks to the demo API, or runs the
+ * demos and the decoder in a browser. The rest is about `npm start` alone (the page memo, its
+ * hashed script policies, extra server instances) or about pages whose markup is the same bytes
+ * either way (layout, accessibility, budgets, the article), so running it twice would prove
+ * nothing more.
  */
 const bothPaths = {
   routes: ["routes/flask-*.spec.ts", "routes/cookies-scope.spec.ts", "routes/hostile-http.spec.ts", "routes/security-headers.spec.ts"],
-  e2e: ["e2e/demo-embeds.spec.ts", "e2e/demo-no-js.spec.ts", "e2e/decoder-*.spec.ts", "e2e/cookies-scope.spec.ts", "e2e/security-api-xss.spec.ts", "e2e/playground-knobs.spec.ts"],
+  e2e: [
+    "e2e/demo-embeds.spec.ts",
+    "e2e/demo-no-js.spec.ts",
+    "e2e/playground-knobs.spec.ts",
+    "e2e/decoder-decode.spec.ts",
+    "e2e/decoder-embed.spec.ts",
+    "e2e/decoder-tamper.spec.ts",
+    "e2e/decoder-verify.spec.ts",
+    "e2e/cookies-scope.spec.ts",
+    "e2e/security-api-xss.spec.ts",
+  ],
 };
 
 export default defineConfig({
