@@ -3,8 +3,8 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/server/demo-api.ts): building a Request and a Response per request cost it
- * about a sixth of its CPU (README, "Performance").
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request was a
+ * large share of its CPU (docs/performance.md).
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
  *                               or, with `Accept: application/json` or `?view=json`, the JSON view

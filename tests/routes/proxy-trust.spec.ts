@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startServer, type ServerInstance } from "../helpers/server-instance";
+import { behindNext } from "../helpers/deploy-path";
 
 /** X-Forwarded-Proto counts only when the server is told a proxy it trusts sets it (TRUST_PROXY=1). */
 test.describe("X-Forwarded-Proto over HTTP", () => {
@@ -23,7 +24,7 @@ test.describe("X-Forwarded-Proto over HTTP", () => {
   test("is ignored in the trailing-slash redirect too: http://, as Flask without ProxyFix says", async ({ request }) => {
     // Under plain next start, Next builds request.url with https from any X-Forwarded-Proto that
     // contains it (docs/server.md), so the route handler's redirect says https:// there.
-    test.skip(process.env.TEST_SERVER === "next-start", "Next's own request.url follows X-Forwarded-Proto");
+    test.skip(behindNext(), "Next's own request.url follows X-Forwarded-Proto");
     const response = await request.get("/api/flask/persistent", { headers: { "X-Forwarded-Proto": "https" }, maxRedirects: 0 });
     expect(response.status()).toBe(308);
     expect(response.headers()["location"]).toMatch(/^http:\/\//);
