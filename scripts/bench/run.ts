@@ -81,9 +81,10 @@ async function benchBuild(): Promise<BuildResult> {
   rmSync(distDir, { recursive: true, force: true });
   const next = await run(["node", "node_modules/next/dist/bin/next", "build"], { env: { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, timeoutMs: 1_200_000 });
   if (next.status !== 0) throw new Error(`next build failed:\n${next.stdout}\n${next.stderr}`);
-  // The rest of `npm run build`: the article's boot on intent, the CSP hashes, the npm start bundle.
+  // The rest of `npm run build`: the check of Next's output, the article's boot on intent, the CSP
+  // hashes, the npm start bundle, the check of what Next serves.
   let steps = 0;
-  for (const step of ["build:defer", "build:csp", "build:server"]) {
+  for (const step of ["build:check-output", "build:defer", "build:csp", "build:server", "build:check-served"]) {
     const result = await run(["npm", "run", "--silent", step], { env: { NEXT_DIST_DIR: distDir }, timeoutMs: 120_000 });
     if (result.status !== 0) throw new Error(`${step} failed:\n${result.stdout}\n${result.stderr}`);
     steps += result.seconds;
