@@ -34,7 +34,7 @@ export const TOKENS: Readonly<Record<string, string>> = { "alice-token": "alice"
  * Werkzeug fills `Allow` from a set, so real Flask's order depends on the process's hash seed;
  * this is the order it has with PYTHONHASHSEED=0, as the transcripts are recorded.
  */
-const ALLOW = "GET, HEAD, OPTIONS";
+export const ALLOW = "GET, HEAD, OPTIONS";
 
 export type SessionSnapshot = {
   /** What the view would print: Python 3's repr (today) or Python 2's (2016). */
@@ -74,9 +74,11 @@ export type ExchangeOptions = {
   nowMs: number;
   /** The request came over HTTPS: run with SESSION_COOKIE_SECURE = True, as a Flask app served over HTTPS should. */
   secureCookies?: boolean;
+  /** WSGI's REMOTE_ADDR, which Flask-Login hashes into `_id` (fix apps only; default 127.0.0.1). */
+  remoteAddress?: string;
 };
 
-type Context = {
+export type Context = {
   app: AppName;
   knobs: Knobs;
   legacy: boolean;
@@ -88,7 +90,7 @@ type Context = {
   options: ExchangeOptions;
 };
 
-type Dispatched = { status: number; statusText: string; headers: HeaderList; body: string; lazyLength: boolean };
+export type Dispatched = { status: number; statusText: string; headers: HeaderList; body: string; lazyLength: boolean };
 
 export function appRoot(app: AppName): string {
   return MOUNT + app;
@@ -177,13 +179,13 @@ function lastWins(pairs: Array<[string, string]>): Array<[string, string]> {
   return [...map];
 }
 
-type Opened = { ok: true; session: FlaskSession; before: SessionSnapshot } | { ok: false; outcome: string };
+export type Opened = { ok: true; session: FlaskSession; before: SessionSnapshot } | { ok: false; outcome: string };
 
-function newSession(ctx: Context, kind: SessionKind, data?: PyDict): FlaskSession {
+export function newSession(ctx: Context, kind: SessionKind, data?: PyDict): FlaskSession {
   return new FlaskSession(kind, data, { proxyAccess: ctx.flask313 });
 }
 
-async function openSession(ctx: Context): Promise<Opened> {
+export async function openSession(ctx: Context): Promise<Opened> {
   if (ctx.app === "weak") {
     const session = newSession(ctx, "weak");
     return {
@@ -221,10 +223,10 @@ async function openSession(ctx: Context): Promise<Opened> {
   return { ok: true, session, before: snapshot(ctx, session, "The cookie's signature and age are valid: the session was loaded from it.") };
 }
 
-type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
+export type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
 
 /** Werkzeug's URL map for an app with one rule, `/` (GET, and so HEAD and OPTIONS). */
-function matchRoute(ctx: Context): Route {
+export function matchRoute(ctx: Context): Route {
   const { url, method } = ctx.request;
   const rest = url.pathname.slice(appRoot(ctx.app).length);
   if (rest === "") {
@@ -261,7 +263,7 @@ export function werkzeugHost(scheme: string, hostHeader: string, validated = fal
 const WERKZEUG_HOST_RE = /^(?:[a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]+)?$/i;
 
 /** The authenticate_by_token before_request of reference_apps.py. */
-function tokenIdentity(header: string | null, legacy: boolean): Identity | null {
+export function tokenIdentity(header: string | null, legacy: boolean): Identity | null {
   const text = header ?? "";
   const space = text.indexOf(" ");
   const [scheme, token] = space < 0 ? [text, ""] : [text.slice(0, space), text.slice(space + 1)];
@@ -272,12 +274,12 @@ function tokenIdentity(header: string | null, legacy: boolean): Identity | null 
 }
 
 /** reference_apps.apply_permanent_knob: both tests use `in`, which Flask does not count as access. */
-function applyPermanentKnob(session: FlaskSession, wanted: boolean | null): void {
+export function applyPermanentKnob(session: FlaskSession, wanted: boolean | null): void {
   if (wanted === true && !session.has("_permanent")) session.permanent = true;
   else if (wanted === false && session.has("_permanent")) session.pop("_permanent");
 }
 
-function runAction(session: FlaskSession, action: Action, legacy: boolean): void {
+export function runAction(session: FlaskSession, action: Action, legacy: boolean): void {
   switch (action) {
     case "article":
     case "write":
@@ -298,7 +300,7 @@ function runAction(session: FlaskSession, action: Action, legacy: boolean): void
   }
 }
 
-function dispatch(ctx: Context, route: Route, session: FlaskSession, principal: Principal | null): Dispatched {
+export function dispatch(ctx: Context, route: Route, session: FlaskSession, principal: Principal | null): Dispatched {
   if (route.kind === "page") return { ...route.page, headers: [...route.page.headers], lazyLength: false };
   if (route.kind === "options") {
     // make_default_options_response: an empty Response whose Content-Length the server adds last.
@@ -331,7 +333,7 @@ function textView(ctx: Context, session: FlaskSession): Dispatched {
   return textResponse(body, "text/html; charset=utf-8");
 }
 
-function principalView(ctx: Context, session: FlaskSession, principal: Principal): Dispatched {
+export function principalView(ctx: Context, session: FlaskSession, principal: Principal): Dispatched {
   runAction(session, ctx.knobs.action ?? "nothing", ctx.legacy);
   const identity = principal.identity ?? ANONYMOUS;
   const value = py.dict([["identity", py.dict([["id", identity.id], ["auth_type", identity.authType]])]]);
@@ -344,7 +346,7 @@ function principalView(ctx: Context, session: FlaskSession, principal: Principal
   return textResponse(result.text, "application/json");
 }
 
-function textResponse(body: string, contentType: string): Dispatched {
+export function textResponse(body: string, contentType: string): Dispatched {
   return {
     status: 200,
     statusText: "OK",
@@ -358,7 +360,7 @@ function textResponse(body: string, contentType: string): Dispatched {
 }
 
 /** `'session: {}, \ncookies: {}\n'.format(session, request.cookies)`. */
-function articleBody(ctx: Context, session: FlaskSession): string {
+export function articleBody(ctx: Context, session: FlaskSession): string {
   session.usedByApp();
   return `session: ${formatSession(ctx, session)}, \ncookies: ${formatCookies(ctx)}\n`;
 }
@@ -377,13 +379,13 @@ function formatCookies(ctx: Context): string {
 }
 
 /** The server's part: HEAD bodies are dropped, a missing Content-Length comes last. */
-function finish(method: string, response: Dispatched): Pick<FlaskExchange, "status" | "statusText" | "headers" | "body"> {
+export function finish(method: string, response: Dispatched): Pick<FlaskExchange, "status" | "statusText" | "headers" | "body"> {
   const headers = [...response.headers];
   if (response.lazyLength) headers.push(["Content-Length", String(byteLength(response.body))]);
   return { status: response.status, statusText: response.statusText, headers, body: method === "HEAD" ? "" : response.body };
 }
 
-function snapshot(ctx: Context, session: FlaskSession, outcome: string): SessionSnapshot {
+export function snapshot(ctx: Context, session: FlaskSession, outcome: string): SessionSnapshot {
   let json: string | null;
   try {
     json = dumpsTagged(session.data);
@@ -393,7 +395,7 @@ function snapshot(ctx: Context, session: FlaskSession, outcome: string): Session
   return { repr: formatSession(ctx, session), json, outcome };
 }
 
-function afterSnapshot(ctx: Context, session: FlaskSession, saved: SaveResult): SessionSnapshot {
+export function afterSnapshot(ctx: Context, session: FlaskSession, saved: SaveResult): SessionSnapshot {
   const outcome =
     saved.action === "set"
       ? "Saved into the Set-Cookie header."
@@ -406,7 +408,7 @@ function afterSnapshot(ctx: Context, session: FlaskSession, saved: SaveResult): 
 }
 
 /** Whether the answer carries `Vary: Cookie` (save_session adds it to the headers it is given). */
-function sentVaryCookie(headers: HeaderList): boolean {
+export function sentVaryCookie(headers: HeaderList): boolean {
   return headers.some(([name, value]) => name.toLowerCase() === "vary" && value.split(",").some((token) => token.trim().toLowerCase() === "cookie"));
 }
 
@@ -415,7 +417,7 @@ function sentVaryCookie(headers: HeaderList): boolean {
  * `accessed` flag at the end is no guide, since save_session's own `session.permanent` check
  * reads the session after Flask has decided on `Vary`.
  */
-function explain(
+export function explain(
   ctx: Context,
   saved: SaveResult,
   session: FlaskSession,
