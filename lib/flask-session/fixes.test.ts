@@ -72,3 +72,32 @@ describe("the fix apps replay real Flask's answers", () => {
     });
   }
 });
+
+describe("the fix parameter's bad input", () => {
+  const ask = (path: string) => answerFlaskRequest({ method: "GET", url: new URL(path, "http://localhost"), headers: new Headers() }, { now: () => recorded.now * 1000 });
+  it.each([
+    ["/api/flask/weak/?fix=wsgi-strip", "fix"],
+    ["/api/flask/principal-no-sessions/?fix=none", "fix"],
+    ["/api/flask/weak/?action=login", "action"],
+    ["/api/flask/persistent/?fix=should-set-cookie&flask=2016", "fix"],
+    ["/api/flask/persistent/?fix=should-set-cookie&flask=3.1", "fix"],
+    ["/api/flask/persistent/?fix=httponly", "fix"],
+    ["/api/flask/principal/?fix=", "fix"],
+  ])("%s is the site's 400 naming %s", async (path, parameter) => {
+    const answer = await ask(path);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body ?? "")).toMatchObject({ error: "bad-parameter", parameter });
+  });
+
+  it("the JSON view names the fix and says what it did", async () => {
+    const answer = await answerFlaskRequest(
+      { method: "GET", url: new URL("http://localhost/api/flask/persistent/?fix=wsgi-strip&action=write&view=json"), headers: new Headers() },
+      { now: () => recorded.now * 1000 },
+    );
+    const view = JSON.parse(answer.body ?? "");
+    expect(view.knobs).toMatchObject({ fix: "wsgi-strip", action: "write" });
+    expect(view.setCookie).toBeNull();
+    expect(view.reason).toMatch(/middleware dropped it/);
+    expect(answer.headers.some(([name]) => name.toLowerCase() === "set-cookie")).toBe(false);
+  });
+});
