@@ -3,28 +3,13 @@
  * scripts/fixtures/reference_fixes.py) replayed through the site's handler: status, headers in
  * order and body, byte for byte (a compressed cookie compared by what it decodes to).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readFixTranscripts } from "@/tests/support/fix-transcripts";
 import { decodeSessionCookie } from "./cookie";
 import { answerFlaskRequest } from "./handler";
 import { dumpsTagged } from "./tagged-json";
 
-export type FixTranscripts = {
-  secret: string;
-  now: number;
-  fixes: Array<{ id: string; title: string }>;
-  situations: Array<{ id: string; title: string; detail: string; scenario: string }>;
-  scenarios: Array<{
-    id: string;
-    description: string;
-    exchanges: Array<{
-      request: { method: string; url: string; headers: Array<[string, string]> };
-      response: { status: number; statusText: string; headers: Array<[string, string]>; body: string };
-    }>;
-  }>;
-};
-
-const recorded: FixTranscripts = JSON.parse(readFileSync(new URL("../../tests/fixtures/transcripts-fixes.json", import.meta.url), "utf8"));
+const recorded = readFixTranscripts();
 
 async function sameSetCookie(ours: string, flask: string): Promise<void> {
   const split = (header: string) => {
