@@ -168,8 +168,11 @@ export function cellSentence(cell: Cell): string {
     }
     case "cookie-deleted":
       return "A deleting Set-Cookie is sent: the client loses its cookie.";
-    case "no-cookie":
-      if (cell.badges.includes("Path=/ deletion")) return "Only a deletion for Path=/, which misses the session cookie's path.";
-      return vary ? "No Set-Cookie, but Vary: Cookie still is." : "No Set-Cookie and no Vary: nothing about the session.";
+    case "no-cookie": {
+      // A login whose cookie never comes is a login the browser forgets.
+      const lost = cell.situation === "flask-login-login" ? " The browser is not kept logged in." : "";
+      if (cell.badges.includes("Path=/ deletion")) return `Only a deletion for Path=/, which misses the session cookie's path.${lost}`;
+      return `${vary ? "No Set-Cookie, but Vary: Cookie still is." : "No Set-Cookie and no Vary: nothing about the session."}${lost}`;
+    }
   }
 }
