@@ -13,7 +13,7 @@
  *   on `session.get("_user_id")`, else the remember cookie (when `remember_token` was sent and
  *   `_remember` is not "clear"), else the request_loader, which sends `user_loaded_from_request`.
  */
-import { TOKENS } from "./apps";
+import { TOKENS } from "./app-views/principal";
 import { py, type PyValue } from "./py-value";
 import { bytesRepr } from "./python-repr";
 import type { FlaskSession } from "./session";

@@ -53,7 +53,7 @@ export function fixKnobProblem(app: AppName, fix: FixKnob | null, flask: string)
   if (!(FIX_APPS as readonly string[]).includes(app)) {
     return { error: "bad-parameter", parameter, value, message: `Query parameter "${parameter}=${value}" is only answered by the apps ${FIX_APPS.join(" and ")}; this is ${app}.` };
   }
-  if (flask !== "today") {
+  if (flask !== "2.2") {
     return { error: "bad-parameter", parameter, value, message: `Query parameter "${parameter}=${value}" is only answered with Flask 2.2's rules (flask=2.2); got flask=${flask}.` };
   }
   return null;

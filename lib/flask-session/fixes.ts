@@ -19,38 +19,18 @@
  *    or Secure; a NullSession is never saved.
  * 5. WSGI: `wsgi-strip` drops every Set-Cookie on the way out; the rest of the answer stays.
  */
-import {
-  afterSnapshot,
-  appRoot,
-  applyPermanentKnob,
-  articleBody,
-  explain,
-  finish,
-  matchRoute,
-  newSession,
-  openSession,
-  runAction,
-  sentVaryCookie,
-  snapshot,
-  textResponse,
-  tokenIdentity,
-  type Context,
-  type Dispatched,
-  type ExchangeOptions,
-  type ExchangeRequest,
-  type FlaskExchange,
-  type Opened,
-  ALLOW,
-} from "./apps";
+import { applyPermanentKnob, APPS, finish, newSession, openSession, sentVaryCookie, snapshot } from "./apps";
+import { runAction, type AppContext, type Dispatched } from "./app-kit";
 import { encodeSessionCookie } from "./cookie";
+import { explainSave, openingOutcome, savedOutcome, UNDECODABLE_REASON, type SessionOpening, type Writes } from "./exchange-narration";
+import type { ExchangeOptions, ExchangeRequest, FlaskExchange } from "./exchange-types";
 import { type Fix, type FixKnob } from "./fix-knobs";
 import { loadUser, loginUser, type LoadedUser, type LoginRequest } from "./fix-flask-login";
 import { fixReason, type FixTrace } from "./fix-narration";
-import { jsonify } from "./flask-json";
 import type { AppName, Knobs } from "./knobs";
-import { ANONYMOUS, Principal } from "./principal";
-import { py, type PyDict, type PyValue } from "./py-value";
+import type { PyDict, PyValue } from "./py-value";
 import { addVary, type HeaderList } from "./response-headers";
+import { appRoot, matchRoute, optionsHeaders, type Route } from "./routing";
 import { defaultSessionConfig, saveSession, type SaveResult, type SessionConfig } from "./save-rules";
 import { FlaskSession } from "./session";
 import { dumpCookie, parseCookieHeader } from "./werkzeug-cookies";
@@ -91,27 +71,25 @@ function fixConfig(fix: Fix, config: SessionConfig): SessionConfig {
   return fix === "httponly-none" ? { ...config, httponly: false, secure: false } : config;
 }
 
-async function openFixSession(ctx: Context, fix: Fix): Promise<Opened> {
-  if (fix === "weak-interface") {
-    const session = newSession(ctx, "weak");
-    return { ok: true, session, before: snapshot(ctx, session, "WeakSessionInterface.open_session returns a new empty WeakSession; the cookie is never read.") };
-  }
+async function openFixSession(ctx: AppContext, fix: Fix): Promise<{ session: FlaskSession; opening: SessionOpening | null; outcome: string }> {
+  if (fix === "weak-interface") return { session: newSession(ctx, "weak"), opening: { how: "weak" }, outcome: openingOutcome({ how: "weak" }) };
   if (fix === "no-secret-key") {
-    const session = new NullSession();
-    return { ok: true, session, before: snapshot(ctx, session, "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession.") };
+    return { session: new NullSession(), opening: null, outcome: "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession." };
   }
-  return openSession(ctx);
+  const opened = await openSession(ctx, "secure-cookie");
+  return { ...opened, outcome: openingOutcome(opened.opening) };
 }
 
 /** Run one request through the emulated app with its fix. Never throws for bad input. */
 export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob }, request: ExchangeRequest, options: ExchangeOptions): Promise<FlaskExchange> {
   const { fix, login } = knobs.fix;
   const cookieHeader = request.headers.get("cookie");
-  const ctx: Context = {
+  const ctx: AppContext = {
     app,
     knobs,
-    legacy: false,
-    flask313: false,
+    rules: "2.2",
+    flask010: false,
+    flask31: false,
     config: fixConfig(fix, { ...defaultSessionConfig(appRoot(app)), refreshEachRequest: knobs.refresh, secure: options.secureCookies === true }),
     cookiePairs: parseCookieHeader(cookieHeader),
     request,
@@ -122,12 +100,11 @@ export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob
   const trace: FixTrace = { fix, app, early: false, error: null, loaded: null, skippedSave: false, strippedSetCookie: null, afterRequestDeletion: null };
 
   const opened = await openFixSession(ctx, fix);
-  if (!opened.ok) {
+  if (opened.opening?.how === "undecodable") {
     // RequestContext.push raised: the 500, whose after_request functions still run; no session to save.
     const headers = [...internalServerError().headers];
     afterRequest(fix, headers, trace);
-    const dispatched: Dispatched = { ...internalServerError(), headers, lazyLength: false };
-    const exchange = finish(request.method, dispatched);
+    const exchange = finish(request.method, { ...internalServerError(), headers, lazyLength: false });
     stripSetCookie(fix, exchange.headers, trace);
     trace.error = "undecodable";
     return {
@@ -135,40 +112,53 @@ export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob
       ...exchange,
       session: { before: { repr: "", json: null, outcome: opened.outcome }, after: null },
       setCookie: lastSessionCookie(exchange.headers),
-      reason: fixReason(trace, "No Set-Cookie from the session, and a 500: the cookie is correctly signed but its payload cannot be decoded, so Flask fails while opening the session, before any view runs."),
+      reason: fixReason(trace, UNDECODABLE_REASON),
       warnings: [],
     };
   }
-  const { session, before } = opened;
-  const route = matchRoute(ctx);
-  const principal = app === "principal" ? new Principal(true, session) : null;
-  const writes = { principal: 0, knob: 0, view: 0 };
+  const { session } = opened;
+  const before = snapshot(ctx, session, opened.outcome);
+  const route = matchRoute(app, request.method, request.url, request.headers.get("host"), false);
+  // The login's view is login_user, then the app's view with nothing more to do (reference_fixes.with_login_action).
+  const running = APPS[app].start(login ? { ...ctx, knobs: { ...knobs, action: "nothing" } } : ctx, session);
+  const writes: Writes = { hooks: 0, knob: 0, view: 0 };
   const answersEarly = route.kind === "index" || route.kind === "options";
-  let identitySet = false;
-  let dispatched: Dispatched | null = null;
+  let hooksRan = false;
   let loaded: LoadedUser = null;
+  let dispatched: Dispatched;
+
+  const view = async (): Promise<Dispatched> => {
+    const mark = session.updates;
+    try {
+      if (login) await loginUser(session, "alice", loginRequest);
+      if (app === "principal" && !hooksRan) {
+        // Principal's before_request never ran: the view does its session step, then g.identity raises.
+        if (!login) runAction(session, knobs.action ?? "nothing", false);
+        throw new MissingIdentity("'_AppCtxGlobals' object has no attribute 'identity'");
+      }
+      return running.view();
+    } finally {
+      writes.view = session.updates - mark;
+    }
+  };
 
   try {
     // before_request functions, in registration order (reference_fixes.create_fix_app).
     if (fix === "before-request-return-first" && answersEarly) {
       trace.early = true;
-      dispatched = await fixView(ctx, session, principal, identitySet, login, loginRequest, writes);
+      dispatched = await view();
     } else {
       let mark = session.updates;
-      if (principal) {
-        principal.onBeforeRequest();
-        identitySet = true;
-        const identity = tokenIdentity(request.headers.get("authorization"), false);
-        if (identity) principal.identityChanged(identity);
-      }
-      writes.principal = session.updates - mark;
+      running.beforeRequest();
+      hooksRan = true;
+      writes.hooks = session.updates - mark;
       mark = session.updates;
       applyPermanentKnob(session, knobs.permanent);
       writes.knob = session.updates - mark;
       if (fix === "flask-login-recipe") loaded = await loadUser(session, loginRequest, options.secret);
       trace.loaded = loaded;
       if (fix === "before-request-return-last" && answersEarly) trace.early = true;
-      dispatched = trace.early || route.kind === "index" ? await fixView(ctx, session, principal, identitySet, login, loginRequest, writes) : pageOrOptions(route);
+      dispatched = trace.early || route.kind === "index" ? await view() : pageOrOptions(route);
     }
   } catch (e) {
     if (!(e instanceof NullSessionWrite || e instanceof MissingIdentity)) throw e;
@@ -183,67 +173,21 @@ export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob
   const exchange = finish(request.method, dispatched);
   stripSetCookie(fix, exchange.headers, trace);
   const varied = sentVaryCookie(exchange.headers);
-  const plainReason = saved.result ? explain(ctx, saved.result, session, writes, principal, varied) : "";
+  const plainReason = saved.result ? explainSave(ctx, saved.result, session, writes, running.notes(), varied) : "";
   return {
     ...base,
     ...exchange,
-    session: {
-      before,
-      after: saved.result ? afterSnapshot(ctx, session, saved.result) : snapshot(ctx, session, saved.outcome),
-    },
+    session: { before, after: snapshot(ctx, session, saved.result ? savedOutcome(saved.result, session) : saved.outcome) },
     setCookie: lastSessionCookie(exchange.headers),
     reason: fixReason({ ...trace, varied, savedAction: saved.result?.action ?? "none" }, plainReason),
     warnings: saved.result?.warning ? [saved.result.warning] : [],
   };
 }
 
-/** The view (or, answering early from before_request, the view called by the hook). */
-async function fixView(
-  ctx: Context,
-  session: FlaskSession,
-  principal: Principal | null,
-  identitySet: boolean,
-  login: boolean,
-  loginRequest: LoginRequest,
-  writes: { view: number },
-): Promise<Dispatched> {
-  const mark = session.updates;
-  try {
-    if (login) await loginUser(session, "alice", loginRequest);
-    if (!principal) {
-      const action = login ? null : (ctx.knobs.action ?? "article");
-      if (action === "article") {
-        const body = articleBody(ctx, session);
-        runAction(session, "article", false);
-        return textResponse(body, "text/html; charset=utf-8");
-      }
-      if (action) runAction(session, action, false);
-      return textResponse(articleBody(ctx, session), "text/html; charset=utf-8");
-    }
-    if (!login) runAction(session, ctx.knobs.action ?? "nothing", false);
-    if (!identitySet) throw new MissingIdentity("'_AppCtxGlobals' object has no attribute 'identity'");
-    const identity = principal.identity ?? ANONYMOUS;
-    const result = jsonify(py.dict([["identity", py.dict([["id", identity.id], ["auth_type", identity.authType]])]]));
-    if (!result.ok) return { ...internalServerError(), lazyLength: false };
-    return textResponse(result.text, "application/json");
-  } finally {
-    writes.view = session.updates - mark;
-  }
-}
-
 /** Routing errors and Flask's own OPTIONS answer, as apps.ts dispatches them. */
-function pageOrOptions(route: ReturnType<typeof matchRoute>): Dispatched {
+function pageOrOptions(route: Route): Dispatched {
   if (route.kind === "page") return { ...route.page, headers: [...route.page.headers], lazyLength: false };
-  return {
-    status: 200,
-    statusText: "OK",
-    headers: [
-      ["Content-Type", "text/html; charset=utf-8"],
-      ["Allow", ALLOW],
-    ],
-    body: "",
-    lazyLength: true,
-  };
+  return { status: 200, statusText: "OK", headers: optionsHeaders(), body: "", lazyLength: true };
 }
 
 /** The fix's after_request: `response.delete_cookie("session")` (Path=/, no HttpOnly) or `headers.remove("Set-Cookie")`. */
@@ -276,7 +220,7 @@ async function saveFixSession(
   fix: Fix,
   session: FlaskSession,
   headers: HeaderList,
-  ctx: Context,
+  ctx: AppContext,
   options: ExchangeOptions,
   loaded: LoadedUser,
   trace: FixTrace,
