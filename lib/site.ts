@@ -28,5 +28,6 @@ export const site = {
     { href: "/disabling-cookies-in-flask", label: "Article" },
     { href: "/decoder", label: "Decoder" },
     { href: "/playground", label: "Playground" },
+    { href: "/fixes", label: "Fixes" },
   ],
 } as const;

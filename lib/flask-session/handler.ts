@@ -14,6 +14,8 @@
  * so they cannot disagree.
  */
 import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest, type FlaskExchange, type HeaderReader } from "./apps";
+import { fixKnobProblem } from "./fix-knobs";
+import { runFixExchange } from "./fixes";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
@@ -73,11 +75,14 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
 
   const knobs = parseKnobs(url.searchParams, request.headers.get("accept"));
   if ("error" in knobs) return siteError(400, knobs);
+  const fixProblem = fixKnobProblem(name, knobs.fix, knobs.flask);
+  if (fixProblem) return siteError(400, fixProblem);
 
   const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
   if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs, secureCookies);
 
-  const exchange = await runFlaskExchange(name, knobs, request, { secret, nowMs, secureCookies });
+  const exchangeOptions = { secret, nowMs, secureCookies };
+  const exchange = knobs.fix ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, request, exchangeOptions) : await runFlaskExchange(name, knobs, request, exchangeOptions);
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
@@ -105,7 +110,7 @@ export function exchangeView(exchange: FlaskExchange, knobs: Knobs) {
   return {
     app: exchange.app,
     flaskVersion: exchange.flaskVersion,
-    knobs: { flask: knobs.flask, action: knobs.action, permanent: knobs.permanent, refresh: knobs.refresh },
+    knobs: { flask: knobs.flask, action: knobs.fix?.login ? "login" : knobs.action, permanent: knobs.permanent, refresh: knobs.refresh, ...(knobs.fix ? { fix: knobs.fix.fix } : {}) },
     request: exchange.request,
     response: { status: exchange.status, headers: exchange.headers, body: exchange.body },
     session: exchange.session,
