@@ -353,7 +353,7 @@ export function leanListener(
     }
     const https = String(req.headers["x-forwarded-proto"] ?? "").includes("https");
     const url = new URL((https ? origins.https : origins.http) + req.url);
-    sendAnswer(await answerFlaskRequest({ method, url, headers: headerReader(req.headers) }, handlerOptions), res);
+    sendAnswer(await answerFlaskRequest({ method, url, headers: headerReader(req.headers), remoteAddress: req.socket.remoteAddress ?? null }, handlerOptions), res);
   }
 
   return (req, res) => {
