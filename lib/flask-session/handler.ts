@@ -19,7 +19,7 @@ import { answerCulpritRequest } from "./apps/culprit-handler";
 import { CULPRIT_NAMES, isCulpritName } from "./apps/culprits";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
-import { dumpCookie, dumpCookie2016 } from "./werkzeug-cookies";
+import { dumpCookie, dumpCookieFlask010 } from "./werkzeug-cookies";
 
 export type HandlerOptions = {
   /** The apps' secret_key: the article's `SomeRandomKey` unless overridden. */
@@ -143,8 +143,8 @@ function reset(method: string, app: AppName, knobs: Knobs, secure: boolean): Fla
   }
   const config = { ...defaultSessionConfig(appRoot(app)), secure };
   const setCookie =
-    knobs.flask === "2016"
-      ? dumpCookie2016(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
+    knobs.flask === "0.10"
+      ? dumpCookieFlask010(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
       : dumpCookie(config.cookieName, "", { path: config.path, secure: config.secure, httponly: config.httponly, expires: 0, maxAge: 0 });
   const body = method === "HEAD" ? null : `${JSON.stringify({ app, reset: true, setCookie }, null, 2)}\n`;
   return { status: 200, statusText: "", headers: [...SITE_JSON_HEADERS, ["Set-Cookie", setCookie]], body };

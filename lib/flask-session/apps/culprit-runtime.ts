@@ -10,6 +10,7 @@
  */
 import { decodeSessionCookie, encodeSessionCookie } from "../cookie";
 import type { PyDict, PyValue } from "../py-value";
+import { engineErrorMessage } from "../messages";
 import { dumpsTagged } from "../tagged-json";
 import { sessionRepr } from "../python-repr";
 import type { HeaderList } from "../response-headers";
@@ -130,9 +131,9 @@ export async function openRun(app: CulpritName, request: CulpritRequest, options
   const config = defaultSessionConfig(culpritRoot(app));
   const decoded = await decodeSessionCookie(value, options.secret, { maxAge: config.lifetime, now: Math.floor(options.nowMs / 1000) });
   if (decoded.outcome === "undecodable") {
-    return { ok: false, outcome: `The signature is valid but the payload cannot be decoded (${decoded.error.code}): ${decoded.error.message}` };
+    return { ok: false, outcome: `The signature is valid but the payload cannot be decoded (${decoded.error.code}): ${engineErrorMessage(decoded.error)}` };
   }
-  if (decoded.outcome === "rejected") return make(undefined, `The cookie was rejected, so Flask silently started a new empty session: ${decoded.error.message}`);
+  if (decoded.outcome === "rejected") return make(undefined, `The cookie was rejected, so Flask silently started a new empty session: ${engineErrorMessage(decoded.error)}`);
   return make(decoded.session, "The cookie's signature and age are valid: the session was loaded from it.");
 }
 

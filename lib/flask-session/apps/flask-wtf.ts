@@ -18,7 +18,7 @@ import { jsonify } from "../flask-json";
 import { zlibCompress } from "../payload";
 import { py, type PyValue } from "../py-value";
 import { decodeTimestamp, encodeTimestamp } from "../signer";
-import { jsonFloat, jsonString } from "../tagged-json";
+import { jsonFloat, jsonString } from "../json-encode";
 import { errorPage } from "../werkzeug-pages";
 import { inflateZlib } from "../inflate";
 import {
