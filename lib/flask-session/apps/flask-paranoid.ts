@@ -8,7 +8,7 @@
  * writes the hash as `_paranoid_token` into a session that has none, so every first request of a
  * client gets a cookie. A session whose token differs is refused: the default handler's 401
  * (paranoid.py:41-46), `session.clear()`, and, because Flask-Login is imported in the same process
- * (`'flask_login' in sys.modules`, paranoid.py:112-117), a deleting `remember_token` cookie too.
+ * (`'flask_login' in sys.modules`, paranoid.py:110-113), a deleting `remember_token` cookie too.
  */
 import { py } from "../py-value";
 import { dumpCookie } from "../werkzeug-cookies";
