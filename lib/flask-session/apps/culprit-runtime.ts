@@ -237,16 +237,22 @@ function snapshot(session: FlaskSession, outcome: string): CulpritSnapshot {
   return { repr: sessionRepr(session.className, session.data), json, outcome };
 }
 
-/** The writes as one clause: "Flask-Login set _user_id (…), and …". */
+/** The writes in one clause, by extension: "Flask-Login changed _user_id, _fresh and _id" (the list in `writes` says why). */
 export function describeWrites(writes: readonly SessionWrite[]): string {
-  return writes
-    .map((w) => `${w.by} ${w.op === "clear" ? "cleared the session" : `${w.op === "set" ? "set" : "popped"} ${w.key}`} (${w.why})`)
-    .join("; ");
+  const byExtension = new Map<string, string[]>();
+  for (const write of writes) {
+    const keys = byExtension.get(write.by) ?? [];
+    const what = write.op === "clear" ? "the whole session" : (write.key as string);
+    if (!keys.includes(what)) keys.push(what);
+    byExtension.set(write.by, keys);
+  }
+  const list = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+  return list([...byExtension].map(([by, keys]) => `${by} changed ${list(keys)}`));
 }
 
 /** The common ending of a reason: what save_session did with those writes. */
 export function saveSentence(saved: SaveResult, writes: readonly SessionWrite[]): string {
-  const who = writes.length ? describeWrites(writes) : "";
+  const who = describeWrites(writes);
   switch (saved.why) {
     case "modified":
       return `Set-Cookie sent: ${who}.`;
