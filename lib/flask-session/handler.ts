@@ -17,6 +17,8 @@ import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest,
 import { fixKnobProblem } from "./fix-knobs";
 import { runFixExchange } from "./fixes";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
+import { answerCulpritRequest } from "./apps/culprit-handler";
+import { CULPRIT_NAMES, isCulpritName } from "./apps/culprits";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
 import { dumpCookie, dumpCookieFlask010 } from "./werkzeug-cookies";
@@ -34,8 +36,12 @@ export type HandlerOptions = {
   trustProxy?: boolean;
 };
 
-/** A request as the core reads it: the method as sent, the full URL, and a header lookup. */
-export type FlaskRequest = ExchangeRequest;
+/**
+ * A request as the core reads it: the method as sent, the full URL, a header lookup, and the peer
+ * address when the server knows it (Flask-Login and Flask-Paranoid hash it when the request has no
+ * X-Forwarded-For; Next's server fills that header with the peer address itself).
+ */
+export type FlaskRequest = ExchangeRequest & { remoteAddress?: string | null };
 
 /**
  * An answer as plain data. `statusText` is Werkzeug's reason phrase on the emulated Flask answers
@@ -65,11 +71,15 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   const rest = url.pathname.slice(MOUNT.length);
   const slash = rest.indexOf("/");
   const name = slash < 0 ? rest : rest.slice(0, slash);
+  if (isCulpritName(name)) {
+    const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
+    return answerCulpritRequest(name, { ...request, remoteAddress: request.remoteAddress ?? null }, { secret, nowMs, secureCookies });
+  }
   if (!isAppName(name)) {
     return siteError(404, {
       error: "unknown-app",
-      message: `There is no demo app ${JSON.stringify(name)}. The apps are: ${APP_NAMES.join(", ")}.`,
-      apps: [...APP_NAMES],
+      message: `There is no demo app ${JSON.stringify(name)}. The apps are: ${[...APP_NAMES, ...CULPRIT_NAMES].join(", ")}.`,
+      apps: [...APP_NAMES, ...CULPRIT_NAMES],
     });
   }
 

@@ -7,7 +7,7 @@ import { parseFixKnob, type FixKnob } from "./fix-knobs";
 export const APP_NAMES = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
-export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop"] as const;
+export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop", "flash", "read-flashes"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**

@@ -59,18 +59,20 @@ export function sentSessionCookie(cookieHeader: string | null, name = "session")
  * was sent again unchanged (the `Cookie` header does not carry attributes).
  */
 export function heldAfter(
-  exchange: { setCookie: string | null; request: { cookieHeader: string | null } },
+  exchange: { setCookie: string | null; setCookies?: string[]; request: { cookieHeader: string | null } },
   previous: HeldCookie | null,
   nowMs: number,
+  name = "session",
 ): HeldCookie | null {
-  if (exchange.setCookie) {
-    const cookie = parseSetCookie(exchange.setCookie);
-    if (cookie && cookie.name === "session") {
+  // The culprit apps list every Set-Cookie (Flask-Login's remember_token too); the others send one at most.
+  for (const header of exchange.setCookies ?? (exchange.setCookie ? [exchange.setCookie] : [])) {
+    const cookie = parseSetCookie(header);
+    if (cookie && cookie.name === name) {
       if (deletesCookie(cookie, nowMs)) return null;
       return { value: cookie.value, expires: attribute(cookie, "expires") ?? null };
     }
   }
-  const sent = sentSessionCookie(exchange.request.cookieHeader);
+  const sent = sentSessionCookie(exchange.request.cookieHeader, name);
   if (sent === null) return null;
   return { value: sent, expires: previous?.value === sent ? previous.expires : null };
 }
