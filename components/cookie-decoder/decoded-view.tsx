@@ -16,10 +16,13 @@ export type ViewSettings = {
 const partNames: Record<DecodeError["part"], string> = { cookie: "Cookie", payload: "Payload", timestamp: "Timestamp", signature: "Signature" };
 const stageNames: Record<DecodeError["stage"], string> = {
   split: "splitting",
+  signature: "signature",
   base64: "base64",
-  zlib: "zlib",
+  decompress: "zlib",
   utf8: "UTF-8",
   json: "JSON",
+  // A malformed tag is found while loading the JSON (the object hook), so the reader sees it there.
+  tag: "JSON",
   session: "session dict",
   timestamp: "timestamp",
 };

@@ -56,7 +56,7 @@ export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {principal ? "What Flask-Principal stored in the session, decoded without the key" : "Decoded without the key (signed, not encrypted)"}
             {/* The decoder reads as Flask 3 does: bytes print as b'…' where Python 2's timeline shows '…'. */}
-            {flask === "2016" ? ", as Python 3 prints it:" : ":"}{" "}
+            {flask === "0.10" ? ", as Python 3 prints it:" : ":"}{" "}
             <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-session">
               {session === undefined ? "…" : (session ?? "(cannot be decoded)")}
             </code>

@@ -11,8 +11,8 @@ export const APP_LABELS: Record<AppName, string> = {
 export const TOKEN_LABELS: Record<TokenChoice, string> = { alice: "alice", bob: "bob", none: "no token" };
 
 export const FLASK_OPTIONS = [
-  { value: "2016", label: "Flask 2016 (0.10)" },
-  { value: "today", label: "Flask 2.2" },
+  { value: "0.10", label: "Flask 2016 (0.10)" },
+  { value: "2.2", label: "Flask 2.2" },
   { value: "3.1", label: "Flask 3.1.3" },
 ] as const;
 

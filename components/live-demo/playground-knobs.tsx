@@ -66,7 +66,7 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         onChange={(value) => onChange({ ...config, permanent: value === "keep" ? null : value === "1" })}
       />
       <Switch
-        caption={config.flask === "2016" ? "App config (Flask 0.11 and later)" : "App config"}
+        caption={config.flask === "0.10" ? "App config (Flask 0.11 and later)" : "App config"}
         label={
           // Break the long name only at its underscores on a narrow screen.
           <>
@@ -74,7 +74,7 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
           </>
         }
         checked={config.refresh}
-        disabled={config.flask === "2016"}
+        disabled={config.flask === "0.10"}
         onChange={(refresh) => onChange({ ...config, refresh })}
       />
     </div>

@@ -8,15 +8,17 @@
  * payload, inflate it when it starts with ".", decode UTF-8, load tagged JSON, build the session
  * dict. The codec primitives are lib/flask-session's; this module only runs them one at a time.
  */
-import { b64urlDecodeDetailed } from "@/lib/flask-session/base64";
 import { sessionFromValue } from "@/lib/flask-session/cookie";
-import { decodePayload, MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
+import type { Stage } from "@/lib/flask-session/engine-error";
+import { decodePayload } from "@/lib/flask-session/payload";
+import { isTruthy } from "@/lib/flask-session/py-builtins";
 import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
 import { pyRepr, sessionRepr } from "@/lib/flask-session/python-repr";
 import { decodeTimestamp, EPOCH_2011, MAX_PY_TIMESTAMP, splitToken, type Epoch } from "@/lib/flask-session/signer";
-import { dumpsTagged, isFalsy } from "@/lib/flask-session/tagged-json";
+import { dumpsTagged } from "@/lib/flask-session/tagged-json";
 import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
 import { guessEpoch, type EpochGuess } from "./epoch";
+import { payloadErrorMessage, sessionErrorMessage } from "./messages";
 import { prettyJson } from "./pretty-json";
 
 export type PartKind = "payload" | "timestamp" | "signature";
@@ -24,8 +26,7 @@ export type PartKind = "payload" | "timestamp" | "signature";
 /** The cookie cut into its coloured parts, dots included, so the pieces join back into the value. */
 export type Piece = { kind: PartKind | "dot" | "marker"; text: string };
 
-export type StageName = "split" | "base64" | "zlib" | "utf8" | "json" | "session";
-export type DecodeError = { part: PartKind | "cookie"; stage: StageName | "timestamp"; code: string; message: string };
+export type DecodeError = { part: PartKind | "cookie"; stage: Stage; code: string; message: string };
 
 export type TimestampReading = {
   segment: string;
@@ -134,78 +135,30 @@ function readTimestamp(segment: string, now: number): TimestampReading | DecodeE
   return reading;
 }
 
-function utf8Text(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** The engine's zlib message without its own lead-in, which the decoder phrases itself. */
-function stripPrefix(message: string): string {
-  const cut = message.indexOf("inflate: ");
-  return cut >= 0 ? message.slice(cut + "inflate: ".length) : message;
-}
-
-/** The payload stages; stops at the first failure and says which stage and why. */
+/** The payload stages, decoded once by the engine; stops at the first failure and says which stage and why. */
 export async function readPayload(segment: string): Promise<{ reading: PayloadReading; error: DecodeError | null }> {
-  const compressed = segment.startsWith(".");
+  const loaded = await decodePayload(segment);
   const reading: PayloadReading = {
     segment,
-    compressed,
-    base64Bytes: null,
+    compressed: loaded.compressed,
+    base64Bytes: loaded.bytes?.length ?? null,
     inflatedBytes: null,
-    json: null,
+    // A compressed payload that fails shows no JSON: the reader sees the stage that failed.
+    json: loaded.ok || !loaded.compressed ? loaded.json : null,
     value: null,
     session: null,
     repr: null,
     sessionRepr: null,
     taggedPretty: null,
   };
-  const fail = (stage: StageName, code: string, message: string) => ({ reading, error: { part: "payload" as const, stage, code, message } });
-
-  const body = compressed ? segment.slice(1) : segment;
-  const decoded = b64urlDecodeDetailed(body);
-  if (!decoded.ok) {
-    return fail("base64", "bad-base64", `The payload is not valid base64: ${decoded.error.message}${body.length % 4 === 1 ? " (its length is one more than a multiple of 4)" : ""}.`);
-  }
-  reading.base64Bytes = decoded.bytes.length;
-  // The rest of the chain is the engine's own decodePayload (inflate, UTF-8, tagged JSON); its
-  // error code says which stage failed.
-  const loaded = await decodePayload(segment);
   if (!loaded.ok) {
-    if (!compressed) reading.json = utf8Text(decoded.bytes);
-    const { code, message } = loaded.error;
-    switch (code) {
-      case "bad-zlib":
-        return fail("zlib", code, `The payload starts with “.”, which marks zlib-compressed data, but its ${decoded.bytes.length} bytes do not inflate: ${stripPrefix(message)}`);
-      case "too-large":
-        return fail(
-          "zlib",
-          code,
-          `The payload starts with “.”, which marks zlib-compressed data, and its ${decoded.bytes.length} bytes inflate to more than ${MAX_INFLATED_BYTES} bytes: this decoder stops there (a small cookie can unpack to gigabytes). Flask has no such limit and would go on reading it.`,
-        );
-      case "not-utf8":
-        return fail("utf8", code, `The payload's decoded bytes are not UTF-8 text, so they cannot be JSON.`);
-      case "bad-tag":
-        return fail("json", code, `A tagged value is malformed: ${message}`);
-      case "not-json":
-        return fail("json", code, `The payload is not JSON: ${message.replace(/^Not valid JSON: /, "")}`);
-      default:
-        return fail("base64", code, message);
-    }
+    const facts = { payloadLength: segment.length - (loaded.compressed ? 1 : 0), bytes: reading.base64Bytes ?? 0 };
+    return { reading, error: { part: "payload", stage: loaded.error.stage, code: loaded.error.code, message: payloadErrorMessage(loaded.error, facts) } };
   }
-  reading.json = loaded.json;
-  if (compressed) reading.inflatedBytes = new TextEncoder().encode(loaded.json).length;
+  reading.inflatedBytes = loaded.inflatedBytes;
   reading.value = loaded.value;
   const session = sessionFromValue(loaded.value);
-  if (!session.ok) {
-    if (session.code === "non-str-key") {
-      return fail("session", session.code, `The JSON loads, and Flask would make a session dict of it, but not every key is a string: ${session.message}`);
-    }
-    return fail("session", session.code, `The JSON loads, but not into a session dict: ${session.message}`);
-  }
+  if (!session.ok) return { reading, error: { part: "payload", stage: "session", code: session.error.code, message: sessionErrorMessage(session.error) } };
   reading.session = session.session;
   reading.repr = pyRepr(session.session);
   reading.sessionRepr = sessionRepr("SecureCookieSession", session.session);
@@ -255,7 +208,7 @@ export async function inspectCookie(value: string, opts: { now: number; setCooki
   if (error) errors.push(error);
   // Flask writes a permanent session (`_permanent` true) with an Expires attribute: count it.
   const permanent = reading.session?.entries.get("_permanent");
-  const measured = opts.setCookie === undefined && permanent !== undefined && !isFalsy(permanent) ? sizeOf(value, undefined, true) : size;
+  const measured = opts.setCookie === undefined && permanent !== undefined && isTruthy(permanent) ? sizeOf(value, undefined, true) : size;
   return { value, pieces, parts, timestamp, payload: reading, errors, size: measured };
 }
 

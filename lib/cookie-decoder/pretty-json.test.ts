@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dumpsTagged, loadsTagged } from "@/lib/flask-session/tagged-json";
 import { prettyJson } from "./pretty-json";
+import { engineErrorMessage } from "@/lib/flask-session/messages";
 
 function reload(text: string): string {
   const loaded = loadsTagged(text);
-  if (!loaded.ok) throw new Error(loaded.error.message);
+  if (!loaded.ok) throw new Error(engineErrorMessage(loaded.error));
   return dumpsTagged(loaded.value);
 }
 

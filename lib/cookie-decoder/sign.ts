@@ -8,6 +8,7 @@ import { b64urlEncode } from "@/lib/flask-session/base64";
 import { encodeSessionCookie } from "@/lib/flask-session/cookie";
 import type { PyDict } from "@/lib/flask-session/py-value";
 import { signToken, type Epoch } from "@/lib/flask-session/signer";
+import { engineErrorMessage } from "@/lib/flask-session/messages";
 import { SerializeError, loadsTagged } from "@/lib/flask-session/tagged-json";
 
 export type SignResult = { ok: true; cookie: string; session: PyDict; compressed: boolean } | { ok: false; message: string };
@@ -30,7 +31,7 @@ const KIND: Record<string, string> = {
 export function parseSessionJson(text: string): { ok: true; session: PyDict } | { ok: false; message: string } {
   if (text.trim() === "") return { ok: false, message: "The session is empty text: write a JSON object, {} for an empty session." };
   const loaded = loadsTagged(text);
-  if (!loaded.ok) return { ok: false, message: loaded.error.message };
+  if (!loaded.ok) return { ok: false, message: engineErrorMessage(loaded.error) };
   if (loaded.value.type !== "dict") {
     return { ok: false, message: `The session must be a JSON object (Flask's session is a dict); this JSON is ${KIND[loaded.value.type]}.` };
   }

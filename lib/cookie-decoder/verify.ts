@@ -5,6 +5,7 @@
  * with a 500 because a correctly signed payload cannot be decoded).
  */
 import { decodeSessionCookie } from "@/lib/flask-session/cookie";
+import { engineErrorMessage, nonStrKeyFact } from "@/lib/flask-session/messages";
 import { MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
 import type { PyDict } from "@/lib/flask-session/py-value";
 import { verifyToken, type Epoch } from "@/lib/flask-session/signer";
@@ -30,7 +31,7 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
         // The verdict above is for a Flask whose itsdangerous counts from 2011 (before 1.0); say what a current one does.
         const current = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: "unix" });
         message = `The signature verifies with this key, and Flask with itsdangerous < 1.0 (the 2011 epoch chosen above) would load this session. ${
-          current.outcome === "ok" ? "A current Flask, counting from 1970, would load it too." : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? current.error.message : "its payload cannot be decoded"}.`
+          current.outcome === "ok" ? "A current Flask, counting from 1970, would load it too." : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? engineErrorMessage(current.error) : "its payload cannot be decoded"}.`
         }`;
       }
       return { signatureValid: true, verdict: "loaded", message, session: flask.session };
@@ -40,8 +41,8 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
         signatureValid,
         verdict: "new-empty-session",
         message: signatureValid
-          ? `The signature verifies with this key, but Flask would still reject the cookie and silently start a new empty session: ${flask.error.message}`
-          : `The signature does not verify with this key: Flask would silently start a new empty session. ${flask.error.message}`,
+          ? `The signature verifies with this key, but Flask would still reject the cookie and silently start a new empty session: ${engineErrorMessage(flask.error)}`
+          : `The signature does not verify with this key: Flask would silently start a new empty session. ${engineErrorMessage(flask.error)}`,
         session: null,
       };
     case "undecodable":
@@ -50,7 +51,7 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
         return {
           signatureValid: true,
           verdict: "loaded",
-          message: `The signature verifies with this key, and Flask would load this session, a dict whose keys are not all strings (${flask.error.message.replace(/: Flask would load.*$/, "")}). This decoder does not model such sessions, so it cannot show it; Flask fails with a 500 only on a response that writes it back.`,
+          message: `The signature verifies with this key, and Flask would load this session, a dict whose keys are not all strings (${nonStrKeyFact(flask.error.detail)}). This decoder does not model such sessions, so it cannot show it; Flask fails with a 500 only on a response that writes it back.`,
           session: null,
         };
       }
@@ -65,7 +66,7 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
       return {
         signatureValid: true,
         verdict: "error-500",
-        message: `The signature verifies with this key, but the payload cannot be decoded, so Flask fails while opening the session and answers 500 on every route: ${flask.error.message}`,
+        message: `The signature verifies with this key, but the payload cannot be decoded, so Flask fails while opening the session and answers 500 on every route: ${engineErrorMessage(flask.error)}`,
         session: null,
       };
   }

@@ -9,61 +9,48 @@
  * cannot hold. It comes back as `undecodable` with code `non-str-key` and a message saying so;
  * Flask itself would answer 200 on such a request unless the session is written.
  */
-import { decodePayload, encodePayload, type PayloadErrorCode } from "./payload";
+import type { SessionError, TokenError, UndecodableError } from "./engine-error";
+import { decodePayload, encodePayload } from "./payload";
+import { isTruthy, pyIterate } from "./py-builtins";
 import type { PyDict, PyValue } from "./py-value";
-import { isFalsy, pyIterate } from "./tagged-json";
-import { decodeTimestamp, EPOCH_2011, FLASK_MAX_AGE, signToken, splitToken, verifyToken, type Epoch, type TokenError } from "./signer";
-
-export type UndecodableCode = PayloadErrorCode | "bad-session" | "non-str-key" | "timestamp-out-of-range";
+import { decodeTimestamp, EPOCH_2011, FLASK_MAX_AGE, signToken, splitToken, verifyToken, type Epoch } from "./signer";
 
 export type DecodedCookie =
   | { outcome: "ok"; session: PyDict; timestamp: number }
-  | { outcome: "rejected"; error: TokenError }
-  | { outcome: "undecodable"; error: { code: UndecodableCode; message: string } };
+  | { outcome: "rejected"; error: Exclude<TokenError, { code: "timestamp-out-of-range" }> }
+  | { outcome: "undecodable"; error: UndecodableError };
 
 /** The cookie value Flask's save_session writes for `session` (Unix seconds; default now). */
 export async function encodeSessionCookie(session: PyDict, secret: string, opts: { timestamp?: number; epoch?: Epoch } = {}): Promise<string> {
   return signToken(await encodePayload(session), secret, opts);
 }
 
-type SessionResult = { ok: true; session: PyDict } | { ok: false; code: "bad-session" | "non-str-key"; message: string };
+type SessionResult = { ok: true; session: PyDict } | { ok: false; error: SessionError };
 
 function typeLabel(value: PyValue): string {
   return value.type === "none" ? "None" : value.type;
 }
 
 /** One element of `dict(sequence)`: it must iterate to exactly two items, the first a str here. */
-function pairOf(item: PyValue, index: number): { ok: true; key: string; value: PyValue } | { ok: false; code: "bad-session" | "non-str-key"; message: string } {
+function pairOf(item: PyValue, index: number): { ok: true; key: string; value: PyValue } | { ok: false; error: SessionError } {
   const pair = pyIterate(item);
-  if (pair === null) {
-    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence is a ${typeLabel(item)}, not a pair (TypeError).` };
-  }
-  if (pair.length !== 2) {
-    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence has length ${pair.length}; 2 is required (ValueError).` };
-  }
+  if (pair === null) return { ok: false, error: { stage: "session", code: "bad-session", detail: { problem: "not-a-pair", index, type: typeLabel(item) } } };
+  if (pair.length !== 2) return { ok: false, error: { stage: "session", code: "bad-session", detail: { problem: "pair-length", index, length: pair.length } } };
   const [key, value] = pair;
   if (key.type === "list" || key.type === "dict") {
-    return { ok: false, code: "bad-session", message: `Element #${index} of the session sequence has an unhashable ${key.type} as key (TypeError).` };
+    return { ok: false, error: { stage: "session", code: "bad-session", detail: { problem: "unhashable-key", index, type: key.type } } };
   }
-  if (key.type !== "str") {
-    return {
-      ok: false,
-      code: "non-str-key",
-      message: `Element #${index} has ${/^[aeiou]/.test(typeLabel(key)) ? "an" : "a"} ${typeLabel(key)} key: Flask would load a session with non-string keys, which this engine does not model.`,
-    };
-  }
+  if (key.type !== "str") return { ok: false, error: { stage: "session", code: "non-str-key", detail: { index, type: typeLabel(key) } } };
   return { ok: true, key: key.value, value };
 }
 
 /** Werkzeug's `CallbackDict.__init__`: `dict.__init__(self, initial or ())`. */
 export function sessionFromValue(value: PyValue): SessionResult {
-  if (isFalsy(value)) return { ok: true, session: { type: "dict", entries: new Map() } };
+  if (!isTruthy(value)) return { ok: true, session: { type: "dict", entries: new Map() } };
   if (value.type === "dict") return { ok: true, session: value };
   // dict() of a dict-like is handled above; a str, bytes, list or tuple must hold pairs.
   const items = pyIterate(value);
-  if (items === null) {
-    return { ok: false, code: "bad-session", message: `The signed payload is a ${typeLabel(value)}; dict() cannot build a session from it (TypeError).` };
-  }
+  if (items === null) return { ok: false, error: { stage: "session", code: "bad-session", detail: { problem: "not-iterable", type: typeLabel(value) } } };
   const entries = new Map<string, PyValue>();
   for (let i = 0; i < items.length; i++) {
     const pair = pairOf(items[i], i);
@@ -85,13 +72,13 @@ export async function decodeSessionCookie(
 ): Promise<DecodedCookie> {
   const verified = await verifyToken(value, secret, { maxAge: opts.maxAge === undefined ? FLASK_MAX_AGE : opts.maxAge, now: opts.now, epoch: opts.epoch });
   if (!verified.ok) {
-    if (verified.error.code === "timestamp-out-of-range") return { outcome: "undecodable", error: { code: "timestamp-out-of-range", message: verified.error.message } };
+    if (verified.error.code === "timestamp-out-of-range") return { outcome: "undecodable", error: verified.error };
     return { outcome: "rejected", error: verified.error };
   }
   const payload = await decodePayload(verified.payload);
   if (!payload.ok) return { outcome: "undecodable", error: payload.error };
   const session = sessionFromValue(payload.value);
-  if (!session.ok) return { outcome: "undecodable", error: { code: session.code, message: session.message } };
+  if (!session.ok) return { outcome: "undecodable", error: session.error };
   return { outcome: "ok", session: session.session, timestamp: verified.timestamp };
 }
 

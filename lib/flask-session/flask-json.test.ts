@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonify, jsonify2016 } from "./flask-json";
+import { jsonify, jsonifyFlask010 } from "./flask-json";
 import { py } from "./py-value";
 
 const identity = py.dict([["identity", py.dict([["id", py.str("alice")], ["auth_type", py.str("token")]])]]);
@@ -17,10 +17,10 @@ describe("jsonify as Flask 2.2 writes it", () => {
 
 describe("jsonify as Flask 0.10.1 wrote it on Python 2", () => {
   it("indents by 2 with a trailing space after each comma and no final newline", () => {
-    expect(jsonify2016(identity, false)).toEqual({ ok: true, text: '{\n  "identity": {\n    "auth_type": "token", \n    "id": "alice"\n  }\n}' });
+    expect(jsonifyFlask010(identity, false)).toEqual({ ok: true, text: '{\n  "identity": {\n    "auth_type": "token", \n    "id": "alice"\n  }\n}' });
   });
 
   it("writes byte strings as strings and empty containers inline", () => {
-    expect(jsonify2016(py.dict([["a", py.bytes("token")], ["b", py.list([])]]), true)).toEqual({ ok: true, text: '{"a": "token", "b": []}' });
+    expect(jsonifyFlask010(py.dict([["a", py.bytes("token")], ["b", py.list([])]]), true)).toEqual({ ok: true, text: '{"a": "token", "b": []}' });
   });
 });

@@ -13,13 +13,14 @@
  */
 import type { PyValue } from "./py-value";
 import { uuidText } from "./python-repr";
-import { compareCodePoints, httpDate, jsonFloat, jsonString } from "./tagged-json";
+import { httpDate } from "./http-date";
+import { compareCodePoints, jsonFloat, jsonString } from "./json-encode";
 
 export type JsonifyResult = { ok: true; text: string } | { ok: false; message: string };
 
 class JsonifyError extends Error {}
 
-type Style = { legacy: boolean; indent: number | null };
+type Style = { python2: boolean; indent: number | null };
 
 function scalar(value: PyValue, style: Style): string | null {
   switch (value.type) {
@@ -39,7 +40,7 @@ function scalar(value: PyValue, style: Style): string | null {
     case "uuid":
       return jsonString(uuidText(value.hex));
     case "bytes": {
-      if (!style.legacy) throw new JsonifyError("Object of type bytes is not JSON serializable");
+      if (!style.python2) throw new JsonifyError("Object of type bytes is not JSON serializable");
       try {
         return jsonString(new TextDecoder("utf-8", { fatal: true }).decode(value.value));
       } catch {
@@ -63,27 +64,27 @@ function write(value: PyValue, style: Style, depth: number): string {
   } else if (value.type === "dict") {
     [open, close] = ["{", "}"];
     const keys = [...value.entries.keys()].sort(compareCodePoints);
-    const colon = style.legacy ? ": " : ":";
+    const colon = style.python2 ? ": " : ":";
     items = keys.map((key) => `${jsonString(key)}${colon}${write(value.entries.get(key) as PyValue, style, depth + 1)}`);
   } else {
     throw new JsonifyError(`Object of type ${value.type} is not JSON serializable`);
   }
   if (items.length === 0) return open + close;
-  if (style.indent === null) return open + items.join(style.legacy ? ", " : ",") + close;
+  if (style.indent === null) return open + items.join(style.python2 ? ", " : ",") + close;
   const inner = "\n" + " ".repeat(style.indent * (depth + 1));
   const outer = "\n" + " ".repeat(style.indent * depth);
   // Python 2's json puts the item separator (", ") before the newline, hence the trailing spaces.
-  return open + inner + items.join((style.legacy ? ", " : ",") + inner) + outer + close;
+  return open + inner + items.join((style.python2 ? ", " : ",") + inner) + outer + close;
 }
 
 /** Flask 2.2's `jsonify(value)` body. */
 export function jsonify(value: PyValue): JsonifyResult {
-  return run(value, { legacy: false, indent: null }, "\n");
+  return run(value, { python2: false, indent: null }, "\n");
 }
 
 /** Flask 0.10.1's `jsonify(value)` body on Python 2. */
-export function jsonify2016(value: PyValue, xhr: boolean): JsonifyResult {
-  return run(value, { legacy: true, indent: xhr ? null : 2 }, "");
+export function jsonifyFlask010(value: PyValue, xhr: boolean): JsonifyResult {
+  return run(value, { python2: true, indent: xhr ? null : 2 }, "");
 }
 
 function run(value: PyValue, style: Style, end: string): JsonifyResult {

@@ -110,7 +110,7 @@ describe("answerFlaskRequest, the core both adapters share", () => {
     ["/api/flask/persistent/?action=read", { headers: { Cookie: "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE" } }],
     ["/api/flask/persistent/?view=json", { headers: { Cookie: "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg" } }],
     ["/api/flask/persistent/", { headers: { Cookie: "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg" } }],
-    ["/api/flask/persistent/?flask=2016&action=nothing", { headers: { Cookie: "session=a; session=b" } }],
+    ["/api/flask/persistent/?flask=0.10&action=nothing", { headers: { Cookie: "session=a; session=b" } }],
     ["/api/flask/weak/", { headers: { Accept: "application/json" } }],
     ["/api/flask/principal/", { headers: { Authorization: "Bearer alice-token" } }],
     ["/api/flask/principal-no-sessions/?action=write", {}],
@@ -141,7 +141,7 @@ describe("answerFlaskRequest, the core both adapters share", () => {
 
   it("keeps Flask's header order and names, which a Headers object sorts and lower-cases", async () => {
     const cookie = "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
-    const ours = await answer("/api/flask/persistent/?flask=2016", { headers: { Cookie: cookie } });
+    const ours = await answer("/api/flask/persistent/?flask=0.10", { headers: { Cookie: cookie } });
     expect(ours.headers.map(([name]) => name)).toEqual(["Content-Type", "Content-Length", "Set-Cookie"]);
     const today = await answer("/api/flask/persistent/", { headers: { Cookie: cookie } });
     expect(today.headers.map(([name]) => name)).toEqual(["Content-Type", "Content-Length", "Vary", "Set-Cookie"]);
@@ -171,7 +171,7 @@ describe("handleFlaskRequest under arbitrary input", () => {
   const path = fc.tuple(
     fc.constantFrom("persistent", "weak", "principal", "principal-no-sessions", "nope", ""),
     fc.constantFrom("", "/", "/x", "/_reset", "//", "/%00"),
-    fc.constantFrom("", "?flask=2016", "?action=clear&permanent=1", "?refresh=0&view=json", "?action=%ff", "?flask=2016&action=pop&view=json"),
+    fc.constantFrom("", "?flask=0.10", "?action=clear&permanent=1", "?refresh=0&view=json", "?action=%ff", "?flask=0.10&action=pop&view=json"),
   );
 
   it("always answers with one of Flask's or the site's statuses, and never throws", async () => {
@@ -192,5 +192,26 @@ describe("handleFlaskRequest under arbitrary input", () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("the rule sets' names", () => {
+  const plain = async (query: string) => {
+    const response = await handle(`/api/flask/persistent/${query}`, { headers: { Cookie: "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE" } });
+    return { status: response.status, headers: [...response.headers], body: await response.text() };
+  };
+
+  it("still answers links with the old names: 2016 is Flask 0.10, today is Flask 2.2", async () => {
+    expect(await plain("?flask=2016&action=write")).toEqual(await plain("?flask=0.10&action=write"));
+    expect(await plain("?flask=today&action=write")).toEqual(await plain("?flask=2.2&action=write"));
+    expect(await plain("?flask=2.2&action=write")).toEqual(await plain("?action=write"));
+    // and the two rule sets do differ on this request, so the comparisons above can fail
+    expect(await plain("?flask=0.10&action=write")).not.toEqual(await plain("?action=write"));
+  });
+
+  it("reports the canonical name in the JSON view", async () => {
+    const view = await (await handle("/api/flask/persistent/?flask=2016&view=json")).json();
+    expect(view.knobs.flask).toBe("0.10");
+    expect(view.flaskVersion).toBe("0.10.1");
   });
 });

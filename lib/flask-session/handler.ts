@@ -3,7 +3,7 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/lean-server.ts): building a Request and a Response per request cost it
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request cost it
  * about a sixth of its CPU (README, "Performance").
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
@@ -17,7 +17,7 @@ import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest,
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
-import { dumpCookie, dumpCookie2016 } from "./werkzeug-cookies";
+import { dumpCookie, dumpCookieFlask010 } from "./werkzeug-cookies";
 
 export type HandlerOptions = {
   /** The apps' secret_key: the article's `SomeRandomKey` unless overridden. */
@@ -81,7 +81,7 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
-/** The Web-standard form of the core, for Next's route handler, the Edge self-test and tests. */
+/** The Web-standard form of the core, for Next's route handler and tests. */
 export async function handleFlaskRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
   const answer = await answerFlaskRequest({ method: request.method, url: new URL(request.url), headers: request.headers }, options);
   return toResponse(answer);
@@ -133,8 +133,8 @@ function reset(method: string, app: AppName, knobs: Knobs, secure: boolean): Fla
   }
   const config = { ...defaultSessionConfig(appRoot(app)), secure };
   const setCookie =
-    knobs.flask === "2016"
-      ? dumpCookie2016(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
+    knobs.flask === "0.10"
+      ? dumpCookieFlask010(config.cookieName, "", { path: config.path, expires: 0, maxAge: 0 })
       : dumpCookie(config.cookieName, "", { path: config.path, secure: config.secure, httponly: config.httponly, expires: 0, maxAge: 0 });
   const body = method === "HEAD" ? null : `${JSON.stringify({ app, reset: true, setCookie }, null, 2)}\n`;
   return { status: 200, statusText: "", headers: [...SITE_JSON_HEADERS, ["Set-Cookie", setCookie]], body };

@@ -4,8 +4,8 @@ import { parseKnobs } from "./knobs";
 const parse = (query: string, accept: string | null = null) => parseKnobs(new URLSearchParams(query), accept);
 
 describe("parseKnobs", () => {
-  it("defaults to Flask 2.2 (\"today\"), the app's own action, permanence untouched, refresh on, plain view", () => {
-    expect(parse("")).toEqual({ flask: "today", action: null, permanent: null, refresh: true, view: "plain" });
+  it("defaults to Flask 2.2, the app's own action, permanence untouched, refresh on, plain view", () => {
+    expect(parse("")).toEqual({ flask: "2.2", action: null, permanent: null, refresh: true, view: "plain" });
   });
 
   it("names a rule set only by its own values, not by the names every object has", () => {
@@ -15,9 +15,17 @@ describe("parseKnobs", () => {
     }
   });
 
+  it("names the rule sets by Flask version, and still accepts the old names 2016 and today", () => {
+    expect(parse("flask=0.10")).toMatchObject({ flask: "0.10" });
+    expect(parse("flask=2.2")).toMatchObject({ flask: "2.2" });
+    expect(parse("flask=2016")).toMatchObject({ flask: "0.10" });
+    expect(parse("flask=today")).toMatchObject({ flask: "2.2" });
+    expect(parse("flask=2015")).toMatchObject({ message: 'Query parameter "flask" must be one of 0.10, 2.2, 3.1, 2016, today; got "2015".' });
+  });
+
   it("reads every knob", () => {
-    expect(parse("flask=2016&action=clear&permanent=1&refresh=0&view=json")).toEqual({
-      flask: "2016",
+    expect(parse("flask=0.10&action=clear&permanent=1&refresh=0&view=json")).toEqual({
+      flask: "0.10",
       action: "clear",
       permanent: true,
       refresh: false,
@@ -33,7 +41,7 @@ describe("parseKnobs", () => {
   });
 
   it("ignores parameters it does not know, as Flask does", () => {
-    expect(parse("utm_source=x")).toMatchObject({ flask: "today" });
+    expect(parse("utm_source=x")).toMatchObject({ flask: "2.2" });
   });
 
   it("turns on the JSON view for Accept: application/json unless q=0 or view=plain", () => {

@@ -9,11 +9,24 @@ export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop"] a
 export type Action = (typeof ACTIONS)[number];
 
 /**
- * "today" is Flask 2.2 as Debian ships it (with 2.2.5's Vary fix: the rules of 2.2.5 to 3.1.2),
- * the default; "3.1" is Flask 3.1.3 and later, where any use of the session counts as access;
- * "2016" is Flask 0.10.1 on Python 2.
+ * The rule sets, named by Flask version, as the `flask=` parameter spells them: "2.2" is Flask 2.2
+ * as Debian ships it (with 2.2.5's Vary fix: the rules of 2.2.5 to 3.1.2), the default; "3.1" is
+ * Flask 3.1.3 and later, where any use of the session counts as access; "0.10" is Flask 0.10.1 on
+ * Python 2, the article's (2016).
  */
-export type RuleSet = "today" | "3.1" | "2016";
+export const RULE_SETS = ["0.10", "2.2", "3.1"] as const;
+export type RuleSet = (typeof RULE_SETS)[number];
+export const DEFAULT_RULE_SET: RuleSet = "2.2";
+
+/** Older names still accepted in links: "2016" (the article's year) and "today" (the default). */
+const RULE_SET_ALIASES: Readonly<Record<string, RuleSet>> = { "2016": "0.10", today: "2.2" };
+
+/** The rule set a `flask=` value names, canonical or alias; undefined for anything else. */
+export function ruleSetFrom(value: string): RuleSet | undefined {
+  if ((RULE_SETS as readonly string[]).includes(value)) return value as RuleSet;
+  // Own keys only: "constructor" or "__proto__" name no rule set.
+  return Object.hasOwn(RULE_SET_ALIASES, value) ? RULE_SET_ALIASES[value] : undefined;
+}
 
 export type Knobs = {
   flask: RuleSet;
@@ -30,8 +43,6 @@ export type KnobError = { error: "bad-parameter"; parameter: string; value: stri
 export function isAppName(name: string): name is AppName {
   return (APP_NAMES as readonly string[]).includes(name);
 }
-
-const FLASK_VALUES: Record<string, RuleSet> = { today: "today", "2.2": "today", "3.1": "3.1", "2016": "2016", "0.10": "2016" };
 
 function bad(parameter: string, value: string, expected: string): KnobError {
   return {
@@ -57,9 +68,8 @@ function isError(value: unknown): value is KnobError {
 /** Reads the knobs; the first invalid one is reported (the site's 400). Unknown parameters are ignored, as Flask ignores them. */
 export function parseKnobs(params: URLSearchParams, accept: string | null): Knobs | KnobError {
   const flaskValue = params.get("flask");
-  // Own keys only: "constructor" or "__proto__" name no rule set.
-  const flask = flaskValue === null ? "today" : Object.hasOwn(FLASK_VALUES, flaskValue) ? FLASK_VALUES[flaskValue] : undefined;
-  if (!flask) return bad("flask", flaskValue as string, `one of ${Object.keys(FLASK_VALUES).join(", ")}`);
+  const flask = flaskValue === null ? DEFAULT_RULE_SET : ruleSetFrom(flaskValue);
+  if (!flask) return bad("flask", flaskValue as string, `one of ${[...RULE_SETS, ...Object.keys(RULE_SET_ALIASES)].join(", ")}`);
 
   const actionValue = params.get("action");
   if (actionValue !== null && !(ACTIONS as readonly string[]).includes(actionValue)) {

@@ -7,14 +7,20 @@
 import { b64urlDecodeDetailed, b64urlEncode } from "./base64";
 import { InflateLimitError, inflateZlib } from "./inflate";
 import type { PyDict, PyValue } from "./py-value";
+import type { PayloadError } from "./engine-error";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-/** `too-large`: compressed data past MAX_INFLATED_BYTES, which Python would inflate (it has no limit). */
-export type PayloadErrorCode = "bad-base64" | "bad-zlib" | "too-large" | "not-utf8" | "not-json" | "bad-tag";
-export type PayloadError = { code: PayloadErrorCode; message: string };
+export type { PayloadError, PayloadErrorCode } from "./engine-error";
+
+/**
+ * What each stage produced, so a reader (the decoder) can show them without decoding again:
+ * `bytes` after base64 (the zlib stream when compressed), `inflatedBytes` when compressed, and the
+ * JSON text once the bytes are UTF-8.
+ */
+export type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
 export type DecodedPayload =
-  | { ok: true; value: PyValue; json: string; compressed: boolean }
-  | { ok: false; error: PayloadError };
+  | ({ ok: true; value: PyValue; json: string } & PayloadStages)
+  | ({ ok: false; error: PayloadError } & PayloadStages);
 
 /**
  * The most a "." payload may inflate to. The demo key is public, so anyone can sign a zlib bomb: a
@@ -64,7 +70,7 @@ export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array
  * A CompressionStream("deflate"). Next's Edge runtime has only a stub that throws, which
  * encodePayload answers by writing the payload uncompressed. Reached through globalThis so that
  * Next's build, which flags every bare use of the name for the Edge, does not warn about a case
- * handled here (the Edge self-test route checks it).
+ * handled here.
  */
 export function newDeflateStream(): CompressionStream {
   return new globalThis.CompressionStream("deflate");
@@ -75,10 +81,10 @@ let platformDeflate: Deflate | null = null;
 
 /**
  * Lets a server hand the compression step to its platform's zlib, keeping this module
- * Web-standard: `npm start` (scripts/server.ts) passes node:zlib's `deflateSync`, which in Node 20
+ * Web-standard: `npm start` (scripts/server/main.ts) passes node:zlib's `deflateSync`, which in Node 20
  * costs about a tenth of a CompressionStream (each stream is set up and run through the thread
  * pool). It must write what CompressionStream("deflate") writes, the zlib format at the default
- * level; in Node both are the same zlib (scripts/lean-server.test.ts checks it). null restores the stream.
+ * level; in Node both are the same zlib (scripts/server/platform-deflate.test.ts checks it). null restores the stream.
  */
 export function setPlatformDeflate(deflate: Deflate | null): void {
   platformDeflate = deflate;
@@ -103,35 +109,26 @@ export async function encodePayload(value: PyDict): Promise<string> {
 
 /** `URLSafeSerializerMixin.load_payload`: base64, zlib when marked, UTF-8, tagged JSON. */
 export async function decodePayload(payload: string): Promise<DecodedPayload> {
-  const compressed = payload.startsWith(".");
-  const decoded = b64urlDecodeDetailed(compressed ? payload.slice(1) : payload);
-  if (!decoded.ok) {
-    return { ok: false, error: { code: "bad-base64", message: `The payload is not base64: ${decoded.error.message}.` } };
-  }
+  const stages: PayloadStages = { compressed: payload.startsWith("."), bytes: null, inflatedBytes: null, json: null };
+  const decoded = b64urlDecodeDetailed(stages.compressed ? payload.slice(1) : payload);
+  if (!decoded.ok) return { ok: false, error: { stage: "base64", code: "bad-base64", detail: { reason: decoded.error.message } }, ...stages };
+  stages.bytes = decoded.bytes;
   let bytes = decoded.bytes;
-  if (compressed) {
+  if (stages.compressed) {
     try {
       bytes = inflateZlib(bytes, MAX_INFLATED_BYTES);
     } catch (e) {
-      if (e instanceof InflateLimitError) {
-        return {
-          ok: false,
-          error: { code: "too-large", message: `The payload starts with "." (compressed) and ${e.message}, past this engine's limit of ${MAX_INFLATED_BYTES} bytes; Python has no such limit.` },
-        };
-      }
-      return {
-        ok: false,
-        error: { code: "bad-zlib", message: `The payload starts with "." (compressed) but does not inflate: ${(e as Error).message}.` },
-      };
+      if (e instanceof InflateLimitError) return { ok: false, error: { stage: "decompress", code: "too-large", detail: { limit: MAX_INFLATED_BYTES } }, ...stages };
+      return { ok: false, error: { stage: "decompress", code: "bad-zlib", detail: { reason: (e as Error).message } }, ...stages };
     }
+    stages.inflatedBytes = bytes.length;
   }
-  let json: string;
   try {
-    json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    stages.json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { ok: false, error: { code: "not-utf8", message: "The payload's bytes are not UTF-8." } };
+    return { ok: false, error: { stage: "utf8", code: "not-utf8", detail: {} }, ...stages };
   }
-  const loaded = loadsTagged(json);
-  if (!loaded.ok) return { ok: false, error: loaded.error };
-  return { ok: true, value: loaded.value, json, compressed };
+  const loaded = loadsTagged(stages.json);
+  if (!loaded.ok) return { ok: false, error: loaded.error, ...stages };
+  return { ok: true, value: loaded.value, ...stages, json: stages.json };
 }

@@ -42,7 +42,7 @@ describe("X-Forwarded-Proto", () => {
   });
 
   it("gives the 2016 rules' cookie Secure in Werkzeug 0.11's order", async () => {
-    const cookie = await setCookie("/api/flask/persistent/?flask=2016", { "X-Forwarded-Proto": "https" }, true);
+    const cookie = await setCookie("/api/flask/persistent/?flask=0.10", { "X-Forwarded-Proto": "https" }, true);
     expect(cookie).toMatch(/^session=[^;]+; Secure; HttpOnly; Path=\/api\/flask\/persistent$/);
   });
 });

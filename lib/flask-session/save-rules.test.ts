@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveSession2016 } from "./legacy-0-10";
+import { saveSessionFlask010 } from "./save-rules-0-10";
 import { py, type PyDict } from "./py-value";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig, saveSession, type SaveContext } from "./save-rules";
@@ -110,14 +110,14 @@ describe("saveSession (Flask 2.2) decides Set-Cookie and Vary", () => {
   });
 });
 
-// Derived from Flask 0.10.1's save_session (flask/sessions.py:319-333, quoted in legacy-0-10.ts).
-describe("saveSession2016 (Flask 0.10.1) re-sends a non-empty session on every response", () => {
+// Derived from Flask 0.10.1's save_session (flask/sessions.py:319-333, quoted in save-rules-0-10.ts).
+describe("saveSessionFlask010 (Flask 0.10.1) re-sends a non-empty session on every response", () => {
   it("sets the cookie for an untouched, non-permanent session, and never adds Vary", async () => {
     const session = withKey();
     session.get("key");
     const headers = base();
-    const result = await saveSession2016(session, headers, context());
-    expect(result.why).toBe("legacy-non-empty");
+    const result = await saveSessionFlask010(session, headers, context());
+    expect(result.why).toBe("flask010-non-empty");
     expect(headers.slice(2)).toEqual([["Set-Cookie", `session=key@${NOW}; HttpOnly; Path=${PATH}`]]);
   });
 
@@ -125,20 +125,20 @@ describe("saveSession2016 (Flask 0.10.1) re-sends a non-empty session on every r
     const session = withKey();
     session.clear();
     const headers = base();
-    await saveSession2016(session, headers, context());
+    await saveSessionFlask010(session, headers, context());
     expect(headers.slice(2)).toEqual([["Set-Cookie", `session=; Expires=Thu, 01-Jan-1970 00:00:00 GMT; Max-Age=0; Path=${PATH}`]]);
   });
 
   it("sends nothing for an empty, unmodified session", async () => {
     const headers = base();
-    expect((await saveSession2016(new FlaskSession("secure-cookie"), headers, context())).action).toBe("none");
+    expect((await saveSessionFlask010(new FlaskSession("secure-cookie"), headers, context())).action).toBe("none");
     expect(headers).toEqual(base());
   });
 
   it("dates a permanent session's Expires with cookie_date", async () => {
     const session = new FlaskSession("secure-cookie", py.dict([["_permanent", py.bool(true)]]));
     const headers = base();
-    await saveSession2016(session, headers, context());
+    await saveSessionFlask010(session, headers, context());
     expect(headers[2][1]).toBe(`session=_permanent@${NOW}; Expires=Sun, 01-Feb-2026 00:00:00 GMT; HttpOnly; Path=${PATH}`);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * When Flask writes the session cookie: `SecureCookieSessionInterface.save_session` of Flask 2.2
  * (also 2.3 and 3.x), and `WeakSessionInterface.save_session` from the article, which does nothing.
- * Flask 0.10.1's rules are in legacy-0-10.ts.
+ * Flask 0.10.1's rules are in save-rules-0-10.ts.
  */
 import type { PyDict } from "./py-value";
 import { addVary, type HeaderList } from "./response-headers";
@@ -46,9 +46,9 @@ export type SaveWhy =
   | "empty-unmodified"
   | "unmodified"
   | "weak-interface"
-  | "legacy-non-empty"
-  | "legacy-deleted-empty"
-  | "legacy-empty";
+  | "flask010-non-empty"
+  | "flask010-deleted-empty"
+  | "flask010-empty";
 
 export type SaveResult = {
   action: "set" | "delete" | "none";

@@ -13,6 +13,7 @@
  * sets it, `in` and a missing `pop` included (`proxyAccess`).
  */
 import type { DictOp } from "./python2-dict-order";
+import { isTruthy } from "./py-builtins";
 import { py, type PyDict, type PyValue } from "./py-value";
 
 export type SessionKind = "secure-cookie" | "weak";
@@ -139,31 +140,5 @@ export class FlaskSession {
   /** `session.permanent = value`: `self["_permanent"] = bool(value)`. */
   set permanent(value: boolean) {
     this.set("_permanent", py.bool(value));
-  }
-}
-
-/** Python truthiness, for `_permanent` values a hand-made cookie may hold. */
-export function isTruthy(value: PyValue): boolean {
-  switch (value.type) {
-    case "none":
-      return false;
-    case "bool":
-      return value.value;
-    case "int":
-      return value.value !== 0n;
-    case "float":
-      return value.value !== 0;
-    case "str":
-    case "markup":
-      return value.value.length > 0;
-    case "bytes":
-      return value.value.length > 0;
-    case "list":
-    case "tuple":
-      return value.items.length > 0;
-    case "dict":
-      return value.entries.size > 0;
-    default:
-      return true;
   }
 }

@@ -8,6 +8,9 @@
  * the timestamp, then `max_age` (too old, or in the future).
  */
 import { b64urlDecode, b64urlEncode } from "./base64";
+import type { TokenError } from "./engine-error";
+
+export type { TokenError, TokenErrorCode } from "./engine-error";
 
 export type Epoch = "unix" | "2011";
 
@@ -21,17 +24,6 @@ export const FLASK_MAX_AGE = 31 * 24 * 60 * 60;
 export const MAX_PY_TIMESTAMP = 253402300799;
 
 export const DEFAULT_SALT = "cookie-session";
-
-export type TokenErrorCode =
-  | "no-separator"
-  | "bad-signature"
-  | "no-timestamp"
-  | "bad-timestamp"
-  | "expired"
-  | "future"
-  | "timestamp-out-of-range";
-
-export type TokenError = { code: TokenErrorCode; message: string };
 
 export type SplitToken = { ok: true; payload: string; timestamp: string; signature: string } | { ok: false; error: TokenError };
 
@@ -65,7 +57,7 @@ const platformKeyCache = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /**
  * Lets a server hand HMAC-SHA1 to its platform, keeping this module Web-standard: `npm start`
- * (scripts/server.ts) passes node:crypto's synchronous `createHmac`. Web Crypto's sign and verify
+ * (scripts/server/main.ts) passes node:crypto's synchronous `createHmac`. Web Crypto's sign and verify
  * are asynchronous and, in Node 20, each call goes through the thread pool, which made them the
  * largest cost of a demo request on the lean path. The result is the same bytes (the unit test
  * checks both paths against Flask's tokens). null restores Web Crypto.
@@ -139,15 +131,12 @@ export async function signToken(
 export function splitToken(token: string): SplitToken {
   const sigDot = token.lastIndexOf(".");
   if (sigDot < 0) {
-    return { ok: false, error: { code: "no-separator", message: "The token has no \".\", so there is no signature to check." } };
+    return { ok: false, error: { stage: "split", code: "no-separator", detail: {} } };
   }
   const signed = token.slice(0, sigDot);
   const tsDot = signed.lastIndexOf(".");
   if (tsDot < 0) {
-    return {
-      ok: false,
-      error: { code: "no-timestamp", message: "The token has only one \".\": a payload and a signature but no timestamp." },
-    };
+    return { ok: false, error: { stage: "split", code: "no-timestamp", detail: {} } };
   }
   return { ok: true, payload: signed.slice(0, tsDot), timestamp: signed.slice(tsDot + 1), signature: token.slice(sigDot + 1) };
 }
@@ -177,44 +166,29 @@ export async function verifyToken(
   const signed = token.slice(0, sigDot);
   const signature = token.slice(sigDot + 1);
   if (!(await signatureMatches(signed, signature, secret, salt))) {
-    return {
-      ok: false,
-      error: {
-        code: "bad-signature",
-        message: `The signature ${JSON.stringify(signature)} does not match the payload and timestamp: they were changed, or signed with another secret key.`,
-      },
-    };
+    return { ok: false, error: { stage: "signature", code: "bad-signature", detail: { signature } } };
   }
   const parts = splitToken(token);
   if (!parts.ok) return parts;
   const raw = decodeTimestamp(parts.timestamp);
   if (raw === null) {
-    return {
-      ok: false,
-      error: { code: "bad-timestamp", message: `The timestamp ${JSON.stringify(parts.timestamp)} is not base64 of at most 8 bytes.` },
-    };
+    return { ok: false, error: { stage: "timestamp", code: "bad-timestamp", detail: { timestamp: parts.timestamp } } };
   }
   const unixRaw = raw + BigInt(epochOffset(opts.epoch));
   // Python builds a datetime from the timestamp (for the result or the expiry message); past year
   // 9999 that raises ValueError/OverflowError, which is not a BadSignature: Flask answers 500.
   if (unixRaw > BigInt(MAX_PY_TIMESTAMP)) {
-    return {
-      ok: false,
-      error: {
-        code: "timestamp-out-of-range",
-        message: `The timestamp ${unixRaw} is past the year 9999: Python cannot turn it into a datetime and raises.`,
-      },
-    };
+    return { ok: false, error: { stage: "timestamp", code: "timestamp-out-of-range", detail: { seconds: String(unixRaw) } } };
   }
   const timestamp = Number(unixRaw);
   const maxAge = opts.maxAge === undefined ? null : opts.maxAge;
   if (maxAge !== null) {
     const age = (opts.now ?? nowSeconds()) - timestamp;
     if (age > maxAge) {
-      return { ok: false, error: { code: "expired", message: `Signature age ${age} > ${maxAge} seconds: the cookie has expired.` } };
+      return { ok: false, error: { stage: "timestamp", code: "expired", detail: { age, maxAge } } };
     }
     if (age < 0) {
-      return { ok: false, error: { code: "future", message: `Signature age ${age} < 0 seconds: the cookie is dated in the future.` } };
+      return { ok: false, error: { stage: "timestamp", code: "future", detail: { age, maxAge } } };
     }
   }
   return { ok: true, payload: parts.payload, timestamp };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieSizeWarning, dumpCookie, dumpCookie2016, firstCookie, parseCookieHeader } from "./werkzeug-cookies";
+import { cookieSizeWarning, dumpCookie, dumpCookieFlask010, firstCookie, parseCookieHeader } from "./werkzeug-cookies";
 
 // Expected values below were printed by Debian's Werkzeug 2.2.2 (werkzeug.http.parse_cookie / dump_cookie).
 describe("parseCookieHeader reads a Cookie header as Werkzeug 2.2 does", () => {
@@ -60,12 +60,12 @@ describe("dumpCookie writes Set-Cookie as Werkzeug 2.2 does", () => {
   });
 });
 
-describe("dumpCookie2016 writes Set-Cookie as Werkzeug 0.11 did", () => {
+describe("dumpCookieFlask010 writes Set-Cookie as Werkzeug 0.11 did", () => {
   it("dates Expires with dashes (cookie_date) and has no SameSite", () => {
-    expect(dumpCookie2016("session", "", { path: "/", expires: 0, maxAge: 0, samesite: "Lax" })).toBe(
+    expect(dumpCookieFlask010("session", "", { path: "/", expires: 0, maxAge: 0, samesite: "Lax" })).toBe(
       "session=; Expires=Thu, 01-Jan-1970 00:00:00 GMT; Max-Age=0; Path=/",
     );
-    expect(dumpCookie2016("session", "v", { httponly: true, path: "/", expires: 1462496997 })).toBe(
+    expect(dumpCookieFlask010("session", "v", { httponly: true, path: "/", expires: 1462496997 })).toBe(
       "session=v; Expires=Fri, 06-May-2016 01:09:57 GMT; HttpOnly; Path=/",
     );
   });

@@ -86,7 +86,7 @@ export function dumpCookie(name: string, value: string, options: CookieOptions):
  * (b'Secure', secure, None), (b'HttpOnly', httponly, None), (b'Path', path, False)`, no SameSite,
  * and `Expires` written by `cookie_date`, which is `_dump_date(expires, '-')`: "Thu, 01-Jan-1970 00:00:00 GMT".
  */
-export function dumpCookie2016(name: string, value: string, options: CookieOptions): string {
+export function dumpCookieFlask010(name: string, value: string, options: CookieOptions): string {
   return joinCookie(name, value, options, cookieDate, false);
 }
 

@@ -14,7 +14,7 @@ import {
 } from "./config";
 
 const base = defaultConfig("persistent");
-const everything: DemoConfig = { app: "principal-no-sessions", flask: "2016", token: "none", action: "clear", permanent: false, refresh: false };
+const everything: DemoConfig = { app: "principal-no-sessions", flask: "0.10", token: "none", action: "clear", permanent: false, refresh: false };
 
 describe("the request a demo sends", () => {
   it("is the app's bare URL with the default configuration", () => {
@@ -24,11 +24,11 @@ describe("the request a demo sends", () => {
   it("carries every knob the API reads, and the API reads them back unchanged", () => {
     const { path } = demoRequest({ ...everything, app: "persistent" });
     const knobs = parseKnobs(new URL(path, "http://localhost").searchParams, null);
-    expect(knobs).toEqual({ flask: "2016", action: "clear", permanent: false, refresh: false, view: "plain" });
+    expect(knobs).toEqual({ flask: "0.10", action: "clear", permanent: false, refresh: false, view: "plain" });
   });
 
   it("names every rule set but the default in the URL, and the API reads it back", () => {
-    for (const flask of ["2016", "3.1"] as const) {
+    for (const flask of ["0.10", "3.1"] as const) {
       const { path } = demoRequest({ ...base, flask });
       expect(path).toBe(`/api/flask/persistent/?flask=${flask}`);
       expect(parseKnobs(new URL(path, "http://localhost").searchParams, null)).toMatchObject({ flask });
@@ -42,7 +42,7 @@ describe("the request a demo sends", () => {
   });
 
   it("resets with the rule set's own deleting cookie", () => {
-    expect(resetPath({ ...base, flask: "2016" })).toBe("/api/flask/persistent/_reset?flask=2016");
+    expect(resetPath({ ...base, flask: "0.10" })).toBe("/api/flask/persistent/_reset?flask=0.10");
     expect(resetPath({ ...base, app: "weak" })).toBe("/api/flask/weak/_reset");
   });
 
@@ -64,7 +64,7 @@ describe("the app's default action", () => {
 describe("the configuration in the URL", () => {
   it("leaves out what equals the default", () => {
     expect(configToParams(base, base).toString()).toBe("");
-    expect(configToParams({ ...base, flask: "2016" }, base).toString()).toBe("flask=2016");
+    expect(configToParams({ ...base, flask: "0.10" }, base).toString()).toBe("flask=0.10");
   });
 
   it("round-trips every knob", () => {
@@ -72,6 +72,14 @@ describe("the configuration in the URL", () => {
     expect(configFromParams(configToParams(everything, base), base, apps)).toEqual(everything);
     const back = { ...everything, action: null, permanent: null };
     expect(configFromParams(configToParams(back, { ...base, action: "write", permanent: true }), { ...base, action: "write", permanent: true }, apps)).toEqual(back);
+  });
+
+  it("still opens links written with the old rule-set names, 2016 and today", () => {
+    const apps = ["persistent"] as const;
+    expect(configFromParams(new URLSearchParams("flask=2016"), base, apps).flask).toBe("0.10");
+    expect(configFromParams(new URLSearchParams("flask=today"), { ...base, flask: "3.1" }, apps).flask).toBe("2.2");
+    // and writes them back in the new names
+    expect(configToParams(configFromParams(new URLSearchParams("flask=2016"), base, apps), base).toString()).toBe("flask=0.10");
   });
 
   it("falls back to the default for unknown values and for apps the demo does not offer", () => {

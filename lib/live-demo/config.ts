@@ -3,7 +3,7 @@
  * playground's extra knobs. One module turns it into the API request (so the page, the build-time
  * examples and the tests send the same thing) and into URL parameters (so it can be linked).
  */
-import { ACTIONS, APP_NAMES, type Action, type AppName, type RuleSet } from "@/lib/flask-session/knobs";
+import { ACTIONS, APP_NAMES, DEFAULT_RULE_SET, ruleSetFrom, type Action, type AppName, type RuleSet } from "@/lib/flask-session/knobs";
 
 export type { Action, AppName, RuleSet };
 export { ACTIONS, APP_NAMES };
@@ -25,7 +25,7 @@ export type DemoConfig = {
 };
 
 export function defaultConfig(app: AppName): DemoConfig {
-  return { app, flask: "today", token: "alice", action: null, permanent: null, refresh: true };
+  return { app, flask: DEFAULT_RULE_SET, token: "alice", action: null, permanent: null, refresh: true };
 }
 
 export function isPrincipalApp(app: AppName): boolean {
@@ -52,7 +52,7 @@ export function cookiePath(app: AppName): string {
  */
 export function demoRequest(config: DemoConfig): { path: string; headers: Record<string, string> } {
   const query = new URLSearchParams();
-  if (config.flask !== "today") query.set("flask", config.flask);
+  if (config.flask !== DEFAULT_RULE_SET) query.set("flask", config.flask);
   if (config.action !== null) query.set("action", config.action);
   if (config.permanent !== null) query.set("permanent", config.permanent ? "1" : "0");
   if (!config.refresh) query.set("refresh", "0");
@@ -64,7 +64,7 @@ export function demoRequest(config: DemoConfig): { path: string; headers: Record
 
 /** The reset endpoint for the app: a real deleting Set-Cookie for the app's path. */
 export function resetPath(config: DemoConfig): string {
-  return `/api/flask/${config.app}/_reset${config.flask === "2016" ? "?flask=2016" : ""}`;
+  return `/api/flask/${config.app}/_reset${config.flask === "0.10" ? "?flask=0.10" : ""}`;
 }
 
 /** The same request as a curl command line, for readers who want to try it outside the page. */
@@ -96,11 +96,13 @@ export function configFromParams(params: URLSearchParams, base: DemoConfig, apps
     return allowed.find((option) => option === value);
   };
   const action = params.get("action");
+  const flask = params.get("flask");
   const permanent = params.get("permanent");
   const refresh = params.get("refresh");
   return {
     app: pick("app", apps) ?? base.app,
-    flask: pick("flask", ["today", "3.1", "2016"] as const) ?? base.flask,
+    // The API's names and its aliases ("2016", "today"), so links written before the rename still work.
+    flask: (flask !== null ? ruleSetFrom(flask) : undefined) ?? base.flask,
     token: pick("token", TOKEN_CHOICES) ?? base.token,
     action: action === "default" ? null : (pick("action", ACTIONS) ?? base.action),
     permanent: permanent === "keep" ? null : permanent === "1" ? true : permanent === "0" ? false : base.permanent,

@@ -77,7 +77,7 @@ async function timeIt(fn: () => Promise<unknown>, ms = 400): Promise<number> {
   return runs.sort((a, b) => a - b)[1];
 }
 
-/** The same hooks scripts/server.ts installs for `npm start`; "web" removes them. */
+/** The same hooks scripts/server/main.ts installs for `npm start`; "web" removes them. */
 function selectPath(path: EnginePath): void {
   setPlatformDeflate(path === "node" ? (bytes) => new Uint8Array(deflateSync(bytes)) : null);
   setPlatformHmac(path === "node" ? (key, data) => new Uint8Array(createHmac("sha1", key).update(data).digest()) : null);

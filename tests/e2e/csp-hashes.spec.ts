@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { cspDirective } from "@/lib/security-headers";
-import { hashSource } from "@/scripts/csp-hashes";
+import { hashSource } from "@/scripts/build/csp-hashes";
 import { sitemapPaths } from "../helpers/crawl";
 
 // `npm start` sends each prerendered page a policy listing its inline scripts' hashes; plain

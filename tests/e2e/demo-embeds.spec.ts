@@ -38,10 +38,10 @@ test.describe("the stock Flask embed", () => {
     await old.click();
     await expect(old).toHaveAttribute("aria-pressed", "true");
     await expect(today).toHaveAttribute("aria-pressed", "false");
-    expect(new URL(page.url()).hash).toBe(`#${articleDemos.persistent}?flask=2016`);
+    expect(new URL(page.url()).hash).toBe(`#${articleDemos.persistent}?flask=0.10`);
 
     const first = await demo.send("persistent");
-    expect(new URL(first.url()).searchParams.get("flask")).toBe("2016");
+    expect(new URL(first.url()).searchParams.get("flask")).toBe("0.10");
     const header = await first.headerValue("set-cookie");
     expect(header).toMatch(/^session=/);
     await expect(demo.latest().locator('[data-field="set-cookie"]')).toHaveText(header!);
@@ -148,13 +148,13 @@ test.describe("the stock Flask / NoSessionsFlask embed", () => {
     expect(await jarCookie(context, "weak")).toBeNull();
   });
 
-  test("the configuration is deep-linkable in the URL fragment", async ({ page }) => {
+  test("the configuration is deep-linkable in the URL fragment, old rule-set names (flask=2016) included", async ({ page }) => {
     const demo = await LiveDemoEmbed.open(page, `${articlePath}#${articleDemos.persistentWeak}?app=weak&flask=2016`, articleDemos.persistentWeak);
     await expect(demo.button("NoSessionsFlask")).toHaveAttribute("aria-pressed", "true");
     await expect(demo.button("Flask 2016 (0.10)")).toHaveAttribute("aria-pressed", "true");
     await expect(demo.root).toBeInViewport();
     const response = await demo.send("weak");
-    expect(new URL(response.url()).search).toBe("?flask=2016");
+    expect(new URL(response.url()).search).toBe("?flask=0.10");
   });
 });
 

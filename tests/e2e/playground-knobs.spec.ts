@@ -18,7 +18,7 @@ test.describe("the playground", () => {
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
       app: "principal-no-sessions",
-      flask: "2016",
+      flask: "0.10",
       token: "bob",
       action: "clear",
       permanent: "1",
@@ -34,7 +34,7 @@ test.describe("the playground", () => {
     await expect(reopened.button("make permanent")).toHaveAttribute("aria-pressed", "true");
     await expect(reopened.switch("SESSION_REFRESH_EACH_REQUEST")).toHaveAttribute("aria-checked", "false");
     await expect(reopened.field("next-request")).toHaveText(
-      "GET /api/flask/principal-no-sessions/?flask=2016&action=clear&permanent=1&refresh=0 · Authorization: Bearer bob-token",
+      "GET /api/flask/principal-no-sessions/?flask=0.10&action=clear&permanent=1&refresh=0 · Authorization: Bearer bob-token",
     );
   });
 
@@ -121,6 +121,6 @@ test.describe("the playground", () => {
   test("shows the same request as a curl command line", async ({ page }) => {
     const demo = await open(page, "?app=principal&token=bob&flask=2016");
     const origin = new URL(page.url()).origin;
-    await expect(demo.field("curl")).toHaveText(`curl -i -H 'Authorization: Bearer bob-token' '${origin}/api/flask/principal/?flask=2016'`);
+    await expect(demo.field("curl")).toHaveText(`curl -i -H 'Authorization: Bearer bob-token' '${origin}/api/flask/principal/?flask=0.10'`);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { apiSecurityHeaders, securityHeaders, type SecurityHeader } from "@/lib/security-headers";
-import { pagePolicy } from "@/scripts/csp-hashes";
+import { pagePolicy } from "@/scripts/build/csp-hashes";
 import { crawlSite } from "../helpers/crawl";
 
 function expectSecurityHeaders(response: APIResponse, what: string, policy: readonly SecurityHeader[] = securityHeaders): void {
@@ -13,7 +13,7 @@ function expectSecurityHeaders(response: APIResponse, what: string, policy: read
 
 /**
  * A prerendered page's policy: on `npm start`, the generic one with script-src listing the hashes
- * of exactly this page's inline scripts instead of 'unsafe-inline' (scripts/csp-hashes.ts); on
+ * of exactly this page's inline scripts instead of 'unsafe-inline' (scripts/build/csp-hashes.ts); on
  * plain `next start`, the generic one.
  */
 async function pageSecurityHeaders(response: APIResponse): Promise<SecurityHeader[]> {
@@ -48,7 +48,7 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors, the Edge route", async ({ request }) => {
+  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors", async ({ request }) => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/flask/persistent/", 200],
       ["GET", "/api/flask/persistent/?view=json", 200],
@@ -59,7 +59,6 @@ test.describe("security headers", () => {
       ["GET", "/api/flask/persistent/elsewhere", 404],
       ["GET", "/api/flask/no-such-app/", 404],
       ["GET", "/api/flask/persistent/?action=explode", 400],
-      ["GET", "/api/edge/self-test", 200],
     ];
     for (const [method, path, status] of cases) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });

@@ -25,7 +25,7 @@ const names = (e: FlaskExchange) => e.headers.map(([name]) => name);
 
 describe("the 2016 rule set reproduces the article's cookie", () => {
   it("writes session['key'] = 'value' as the article's payload and timestamp, byte for byte", async () => {
-    const first = await exchange("persistent", "?flask=2016");
+    const first = await exchange("persistent", "?flask=0.10");
     const [payload, timestamp] = (setCookieValue(first) ?? "").split(".");
     expect(`${payload}.${timestamp}`).toBe(ARTICLE_COOKIE.split(".").slice(0, 2).join("."));
     // The article's header is `Set-Cookie:session=…; HttpOnly; Path=/`; here the app's root is the path.
@@ -41,28 +41,28 @@ describe("the 2016 rule set reproduces the article's cookie", () => {
   });
 
   it("prints Python 2's reprs: unicode keys from JSON, a byte str value, a plain dict of cookies", async () => {
-    const first = await exchange("persistent", "?flask=2016");
+    const first = await exchange("persistent", "?flask=0.10");
     const cookie = setCookieValue(first) as string;
-    const second = await exchange("persistent", "?flask=2016&action=nothing", { cookie });
+    const second = await exchange("persistent", "?flask=0.10&action=nothing", { cookie });
     expect(second.body).toBe(`session: <SecureCookieSession {u'key': 'value'}>, \ncookies: {u'session': u'${cookie}'}\n`);
   });
 });
 
 describe("Python 2's dict keeps the key it already holds", () => {
   it("prints a loaded unicode key as u'key' after the view assigns to it, and a key it inserts as a byte str", async () => {
-    const cookie = setCookieValue(await exchange("persistent", "?flask=2016")) as string;
-    const again = await exchange("persistent", "?flask=2016", { cookie });
+    const cookie = setCookieValue(await exchange("persistent", "?flask=0.10")) as string;
+    const again = await exchange("persistent", "?flask=0.10", { cookie });
     // d[k] = v on an equal key replaces the value only: the loaded u'key' stays unicode.
     expect(again.session.after?.repr).toContain("{u'key': 'value'}");
-    const fresh = await exchange("persistent", "?flask=2016");
+    const fresh = await exchange("persistent", "?flask=0.10");
     expect(fresh.session.after?.repr).toContain("{'key': 'value'}");
   });
 });
 
 describe("Flask 0.10.1 re-sends a non-empty session on every response and never adds Vary", () => {
   it("re-issues the cookie on a request whose view does not touch the session", async () => {
-    const cookie = setCookieValue(await exchange("persistent", "?flask=2016")) as string;
-    const then = await exchange("persistent", "?flask=2016&action=nothing", { cookie, now: ARTICLE_TIME + 5 });
+    const cookie = setCookieValue(await exchange("persistent", "?flask=0.10")) as string;
+    const then = await exchange("persistent", "?flask=0.10&action=nothing", { cookie, now: ARTICLE_TIME + 5 });
     expect(then.setCookie).not.toBeNull();
     expect(then.reason).toMatch(/Flask 0\.10 re-sends a non-empty session on every response/);
     expect(names(then)).not.toContain("Vary");
@@ -76,7 +76,7 @@ describe("Flask 0.10.1 re-sends a non-empty session on every response and never 
   });
 
   it("adds no Vary for a read either", async () => {
-    const read = await exchange("persistent", "?flask=2016&action=read");
+    const read = await exchange("persistent", "?flask=0.10&action=read");
     expect(names(read)).toEqual(["Content-Type", "Content-Length"]);
   });
 });
@@ -84,7 +84,7 @@ describe("Flask 0.10.1 re-sends a non-empty session on every response and never 
 describe("itsdangerous 0.24's clock", () => {
   it("accepts a timestamp in the future, which itsdangerous 2 rejects", async () => {
     const future = await encodeSessionCookie(py.dict([["key", py.bytes("value")]]), SECRET, { timestamp: ARTICLE_TIME + 3600, epoch: "2011" });
-    const then = await exchange("persistent", "?flask=2016&action=read", { cookie: future });
+    const then = await exchange("persistent", "?flask=0.10&action=read", { cookie: future });
     expect(then.body).toContain("{u'key': 'value'}");
     const futureNow = await encodeSessionCookie(py.dict([["key", py.str("value")]]), SECRET, { timestamp: ARTICLE_TIME + 3600 });
     const today = await exchange("persistent", "?action=read", { cookie: futureNow });
@@ -93,13 +93,13 @@ describe("itsdangerous 0.24's clock", () => {
 
   it("still rejects a cookie older than 31 days", async () => {
     const old = await encodeSessionCookie(py.dict([["key", py.bytes("value")]]), SECRET, { timestamp: ARTICLE_TIME - 31 * 86400 - 1, epoch: "2011" });
-    const then = await exchange("persistent", "?flask=2016&action=read", { cookie: old });
+    const then = await exchange("persistent", "?flask=0.10&action=read", { cookie: old });
     expect(then.body).toContain("<SecureCookieSession {}>");
     expect(then.session.before?.outcome).toMatch(/rejected/);
   });
 
   it("counts from 2011, so today's Flask reads a 2016 cookie as dated 1975 and drops it", async () => {
-    const cookie = setCookieValue(await exchange("persistent", "?flask=2016")) as string;
+    const cookie = setCookieValue(await exchange("persistent", "?flask=0.10")) as string;
     const decoded = await decodeSessionCookie(cookie, SECRET, { now: ARTICLE_TIME });
     expect(decoded.outcome === "rejected" && decoded.error.code).toBe("expired");
   });
@@ -107,13 +107,13 @@ describe("itsdangerous 0.24's clock", () => {
 
 describe("Flask-Principal on Flask 0.10.1", () => {
   it("stores the 'token' literal as bytes and pretty-prints jsonify with Python 2's trailing spaces", async () => {
-    const result = await exchange("principal", "?flask=2016", { auth: "Bearer alice-token" });
+    const result = await exchange("principal", "?flask=0.10", { auth: "Bearer alice-token" });
     expect(result.body).toBe('{\n  "identity": {\n    "auth_type": "token", \n    "id": "alice"\n  }\n}');
     expect(result.session.after?.json).toBe('{"identity.auth_type":{" b":"dG9rZW4="},"identity.id":"alice"}');
   });
 
   it("answers X-Requested-With: XMLHttpRequest compactly, with Python 2's default separators", async () => {
-    const url = new URL("http://localhost/api/flask/principal/?flask=2016");
+    const url = new URL("http://localhost/api/flask/principal/?flask=0.10");
     const knobs = parseKnobs(url.searchParams, null);
     if ("error" in knobs) throw new Error(knobs.message);
     const headers = new Headers({ Authorization: "Bearer bob-token", "X-Requested-With": "XMLHttpRequest" });
@@ -129,7 +129,7 @@ describe("Python 2's dict order in the 2016 reprs (checked against Python 2.7.18
       SECRET,
       { timestamp: ARTICLE_TIME, epoch: "2011" },
     );
-    const url = new URL("http://localhost/api/flask/persistent/?flask=2016&action=nothing");
+    const url = new URL("http://localhost/api/flask/persistent/?flask=0.10&action=nothing");
     const knobs = parseKnobs(url.searchParams, null);
     if ("error" in knobs) throw new Error(knobs.message);
     const headers = new Headers({ Cookie: `theme=dark; session=${cookie}; lang=en` });

@@ -34,21 +34,21 @@
 import type { HeaderList } from "./response-headers";
 import type { SaveContext, SaveResult } from "./save-rules";
 import type { FlaskSession } from "./session";
-import { dumpCookie2016 } from "./werkzeug-cookies";
+import { dumpCookieFlask010 } from "./werkzeug-cookies";
 
-export async function saveSession2016(session: FlaskSession, headers: HeaderList, ctx: SaveContext): Promise<SaveResult> {
+export async function saveSessionFlask010(session: FlaskSession, headers: HeaderList, ctx: SaveContext): Promise<SaveResult> {
   if (session.kind === "weak") return { action: "none", why: "weak-interface", setCookie: null, warning: null };
   const { config } = ctx;
   if (session.size === 0) {
-    if (!session.modified) return { action: "none", why: "legacy-empty", setCookie: null, warning: null };
-    const header = dumpCookie2016(config.cookieName, "", { domain: config.domain, path: config.path, expires: 0, maxAge: 0 });
+    if (!session.modified) return { action: "none", why: "flask010-empty", setCookie: null, warning: null };
+    const header = dumpCookieFlask010(config.cookieName, "", { domain: config.domain, path: config.path, expires: 0, maxAge: 0 });
     headers.push(["Set-Cookie", header]);
-    return { action: "delete", why: "legacy-deleted-empty", setCookie: header, warning: null };
+    return { action: "delete", why: "flask010-deleted-empty", setCookie: header, warning: null };
   }
   const nowSeconds = Math.floor(ctx.nowMs / 1000);
   const expires = session.permanent ? nowSeconds + config.lifetime : null;
   const value = await ctx.encode(session.data, nowSeconds);
-  const header = dumpCookie2016(config.cookieName, value, {
+  const header = dumpCookieFlask010(config.cookieName, value, {
     domain: config.domain,
     path: config.path,
     secure: config.secure,
@@ -58,7 +58,7 @@ export async function saveSession2016(session: FlaskSession, headers: HeaderList
   headers.push(["Set-Cookie", header]);
   return {
     action: "set",
-    why: session.modified ? "modified" : "legacy-non-empty",
+    why: session.modified ? "modified" : "flask010-non-empty",
     setCookie: header,
     // Werkzeug 0.11's dump_cookie had no size check (max_size arrived in 0.13).
     warning: null,
