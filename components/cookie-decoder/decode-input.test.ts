@@ -3,6 +3,7 @@
  * extensions sent (tests/fixtures/extension-cookies.json): a `curl -i` answer gets every cookie
  * explained, a lone remember token or server-side id is explained instead of failing as base64.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_COOKIE } from "@/lib/cookie-decoder/examples";
 import { step } from "@/lib/session-keys/recorded-fixture";
@@ -63,8 +64,9 @@ describe("decodeInput with forensics", () => {
     expect(decoded.forensics.attribution?.keys).toEqual([{ key: "key", origins: [], secrets: [] }]);
   });
 
-  it("a Flask-Principal cookie names Flask-Principal's session_identity_saver", async () => {
+  it("the article's Flask-Principal embed holds a cookie real Flask-Principal wrote, and names session_identity_saver", async () => {
     const cookie = step("flask-principal/token-request").setCookies[0].value;
+    expect(readFileSync("content/disabling-cookies-in-flask.md", "utf8")).toContain(`::cookie-decoder{cookie="${cookie}"}`);
     const keys = (await decodeInput(cookie, NOW)).forensics.attribution?.keys ?? [];
     expect(keys.map((k) => [k.key, k.origins[0]?.entry.writers[0].function])).toEqual([
       ["identity.auth_type", "session_identity_saver"],
