@@ -32,8 +32,8 @@ function sessionLine(input: string): string | null {
   const pasted = readPastedCookies(input).filter((cookie) => !cookie.deleted);
   if (pasted.length < 2) return null;
   const target = pasted.find((cookie) => cookie.name === SESSION_COOKIE_NAME) ?? pasted.find((cookie) => classifyOtherCookie(cookie.name, cookie.value) === null);
-  if (!target) return null;
-  if (target.from === "cookie-header") return `${target.name}=${target.value}`;
+  // A Cookie header is already searched by name; the first Set-Cookie line needs no redirect.
+  if (!target || target.from === "cookie-header" || target === pasted.find((cookie) => cookie.from === "set-cookie")) return null;
   // curl -v marks response lines with "< ".
   return input.split(/\r?\n/)[target.line - 1].replace(/^\s*[<>]\s*/, "");
 }

@@ -45,13 +45,15 @@ test.describe("the article", () => {
 
   test("shows each editor's note, labelled and set apart from the prose", async ({ page }) => {
     const notes = page.getByRole("note", { name: "Editor's note" });
-    await expect(notes).toHaveCount(3);
+    await expect(notes).toHaveCount(4);
     await expect(notes.nth(0)).toContainText("Signed, not encrypted.");
     await expect(notes.nth(0)).toContainText("{'key': b'value'}");
     await expect(notes.nth(0).getByRole("link", { name: "cookie decoder" })).toHaveAttribute("href", "/decoder");
     await expect(notes.nth(1)).toContainText("Since Flask 0.11");
     await expect(notes.nth(1)).toContainText("Vary: Cookie");
     await expect(notes.nth(2)).toContainText("http://127.0.0.1:4000/");
+    await expect(notes.nth(3)).toContainText("Who wrote it?");
+    await expect(notes.nth(3).getByRole("link", { name: "short tracer" })).toHaveAttribute("href", "/decoder#tracer");
     for (const note of await notes.all()) await expect(note.getByText("Editor’s note", { exact: true })).toBeVisible();
   });
 
@@ -76,6 +78,7 @@ test.describe("the article", () => {
       "embed:live-demo:persistent",
       "code:python",
       "embed:live-demo:persistent,weak",
+      "embed:cookie-decoder",
       "code:python",
       "embed:live-demo:principal,principal-no-sessions",
     ]);
