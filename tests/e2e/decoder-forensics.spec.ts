@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { encodeSessionCookie } from "../../lib/flask-session/cookie";
 import { py } from "../../lib/flask-session/py-value";
-import { step } from "../../lib/session-keys/recorded-fixture";
+import type { RecordedRuns } from "../../lib/session-keys/recorded-fixture";
 import { gotoHydrated } from "../helpers/hydration";
 
 /**
@@ -10,6 +11,8 @@ import { gotoHydrated } from "../helpers/hydration";
  * the fix; a curl -i answer gets every cookie explained; secrets are flagged; markup stays text.
  */
 
+const RECORDED: RecordedRuns = JSON.parse(readFileSync("tests/fixtures/extension-cookies.json", "utf8"));
+const step = (id: string) => RECORDED.scenarios.flatMap((s) => s.steps).find((st) => st.id === id)!;
 const cookieBox = (page: Page) => page.getByLabel(/^Cookie:/);
 const sessionValue = (stepId: string) => step(stepId).setCookies.find((c) => c.session)!.value;
 const keyCard = (page: Page, key: string) => page.locator(`[data-testid="key-origin"][data-key="${key}"]`);
