@@ -2,7 +2,7 @@ import type { CookieReport } from "@/lib/session-keys/forensics";
 import { LIBRARIES } from "@/lib/session-keys/libraries";
 import type { OtherCookie } from "@/lib/session-keys/other-cookies";
 import { otherCookieText } from "./forensics-text";
-import { SessionOrigins } from "./session-origins";
+import { CatalogueText, SessionOrigins } from "./session-origins";
 
 /**
  * Every cookie of a pasted `curl -i` answer (or `Cookie:` header), explained one by one: session
@@ -43,11 +43,11 @@ function ReportBody({ report, compact }: { report: CookieReport; compact: boolea
             <ul className="mt-0.5 list-disc pl-5">
               {report.sources.map((source) => (
                 <li key={`${source.file}:${source.line}`}>
-                  {LIBRARIES[source.library].name}: <code className="font-mono">{source.function}()</code>{" "}
-                  <span className="text-zinc-600 dark:text-zinc-400">
+                  {LIBRARIES[source.library].name}: <code className="font-mono break-all">{source.function}()</code>{" "}
+                  <span className="break-all text-zinc-600 dark:text-zinc-400">
                     {source.file}:{source.line}
                   </span>{" "}
-                  — {source.when}
+                  — <CatalogueText text={source.when} />
                 </li>
               ))}
             </ul>

@@ -83,11 +83,33 @@ function KeyCard({ attribution, compact }: { attribution: KeyAttribution; compac
             {best?.supported ? `; here ${LIBRARIES[best.entry.library].name} is likelier, because keys it writes in the same call are present.` : "."}
           </p>
           {[best, ...others].map((origin) => origin?.entry.distinguish).find(Boolean) && (
-            <p className="mt-0.5">{[best, ...others].map((origin) => origin?.entry.distinguish).find(Boolean)}</p>
+            <p className="mt-0.5">
+              <CatalogueText text={[best, ...others].map((origin) => origin?.entry.distinguish).find(Boolean) ?? ""} />
+            </p>
           )}
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * Catalogue prose marks code with backticks: shown as <code>, everything else as plain text
+ * children (never parsed as markup).
+ */
+export function CatalogueText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="font-mono text-[0.95em] break-words">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }
 
@@ -98,7 +120,9 @@ function OriginTitle({ origin }: { origin: KeyOrigin }) {
       <span className="font-semibold" data-testid="origin-library">
         {LIBRARIES[entry.library].name}
       </span>
-      <span className="text-zinc-600 dark:text-zinc-400">{entry.versions}</span>
+      <span className="text-zinc-600 dark:text-zinc-400">
+        <CatalogueText text={entry.versions} />
+      </span>
       {entry.evidence.source === "source-only" ? (
         <span className="rounded bg-zinc-200 px-1.5 text-xs dark:bg-zinc-700" data-testid="source-only">
           from source, not run
@@ -119,11 +143,11 @@ function OriginDetails({ origin, compact }: { origin: KeyOrigin; compact: boolea
     <ul className="mt-0.5 list-disc space-y-0.5 pl-5" data-testid="origin-writers">
       {entry.writers.map((site) => (
         <li key={`${site.file}:${site.line}`}>
-          <code className="font-mono">{site.function}()</code>{" "}
-          <span className="text-zinc-600 dark:text-zinc-400">
+          <code className="font-mono break-all">{site.function}()</code>{" "}
+          <span className="break-all text-zinc-600 dark:text-zinc-400">
             {site.file}:{site.line}
           </span>{" "}
-          — {site.when}
+          — <CatalogueText text={site.when} />
         </li>
       ))}
     </ul>
@@ -133,7 +157,8 @@ function OriginDetails({ origin, compact }: { origin: KeyOrigin; compact: boolea
       {compact && entry.writers.length > 1 ? (
         <details>
           <summary className="cursor-pointer" data-testid="origin-trigger">
-            Written by <code className="font-mono">{entry.writers[0].function}()</code> — {entry.writers[0].when} (and {entry.writers.length - 1} more)
+            Written by <code className="font-mono break-all">{entry.writers[0].function}()</code> — <CatalogueText text={entry.writers[0].when} /> (and{" "}
+            {entry.writers.length - 1} more)
           </summary>
           {sites}
         </details>
@@ -141,10 +166,11 @@ function OriginDetails({ origin, compact }: { origin: KeyOrigin; compact: boolea
         <div data-testid="origin-trigger">Written by {sites}</div>
       )}
       <p>
-        <span className="font-semibold">Holds:</span> {entry.holds} <span className="text-zinc-600 dark:text-zinc-400">({sensitivityText[entry.sensitivity]})</span>
+        <span className="font-semibold">Holds:</span> <CatalogueText text={entry.holds} /> <span className="text-zinc-600 dark:text-zinc-400">({sensitivityText[entry.sensitivity]})</span>
       </p>
       <p data-testid="origin-fix">
-        <span className="font-semibold">To stop it:</span> {entry.stop.how} <span className="font-semibold">Cost:</span> {entry.stop.cost}
+        <span className="font-semibold">To stop it:</span> <CatalogueText text={entry.stop.how} /> <span className="font-semibold">Cost:</span>{" "}
+        <CatalogueText text={entry.stop.cost} />
       </p>
       {entry.evidence.source === "source-only" && (
         <p className="text-zinc-600 dark:text-zinc-400">
