@@ -29,7 +29,7 @@ for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
       await page.goto("/disabling-cookies-in-flask");
-      const embed = page.getByTestId("cookie-decoder-embed");
+      const embed = page.getByTestId("cookie-decoder-embed").first();
       await embed.scrollIntoViewIfNeeded();
       await embed.screenshot({ path: `${dir}/embed-${width}-${theme}.png` });
     });
