@@ -14,7 +14,7 @@ import type { Socket } from "node:net";
 import type { MixRequest } from "./mix";
 import { summarize, type LatencySummary } from "./stats";
 
-export type Answer = { status: number; setCookie: string[]; body: string | null };
+type Answer = { status: number; setCookie: string[]; body: string | null };
 export type Failure = { error: string };
 export type Result = Answer | Failure;
 
@@ -79,7 +79,7 @@ export type RunStats = {
 };
 
 /** Called for every request that finished, with the ms since the run started when it was due and when it ended. */
-export type OnResult = (request: MixRequest, result: Result, dueMs: number, doneMs: number) => void;
+type OnResult = (request: MixRequest, result: Result, dueMs: number, doneMs: number) => void;
 
 class Recorder {
   private readonly latencies: number[] = [];

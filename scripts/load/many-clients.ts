@@ -22,7 +22,7 @@ import { summarize, type LatencySummary } from "./stats";
 import { runProblems } from "./throughput";
 
 export type ServerTimeouts = { headersMs: number; requestMs: number; keepAliveMs: number; checkingIntervalMs: number };
-export type HeldKind = "idle" | "slow" | "silent" | "slow-body";
+type HeldKind = "idle" | "slow" | "silent" | "slow-body";
 export type ManyClientsSpec = {
   deploy: DeployPath;
   port: number;
@@ -36,7 +36,7 @@ export type ManyClientsSpec = {
 };
 
 type Held = { kind: HeldKind; openedAt: number; connected: boolean; closedAt: number | null; got408: boolean };
-export type KindFigures = { count: number; closed: number; got408: number; closedAfterS: LatencySummary };
+type KindFigures = { count: number; closed: number; got408: number; closedAfterS: LatencySummary };
 export type ManyClientsResult = {
   spec: ManyClientsSpec;
   windowSeconds: number;

@@ -16,7 +16,7 @@ import { py } from "../../lib/flask-session/py-value";
 import { signToken } from "../../lib/flask-session/signer";
 
 /** What a case sends as its `session` cookie. */
-export type CookieKind =
+type CookieKind =
   | "none"
   /** `{'key': 'value'}`, signed now with the server's key. */
   | "valid"
@@ -123,7 +123,7 @@ export const MIX: readonly MixCase[] = [
 ];
 
 /** The cookie values, minted once per run with the server's key at `nowSeconds`. */
-export async function mintCookies(secret: string, nowSeconds: number): Promise<Record<Exclude<CookieKind, "none">, string>> {
+async function mintCookies(secret: string, nowSeconds: number): Promise<Record<Exclude<CookieKind, "none">, string>> {
   const kv = py.dict([["key", py.str("value")]]);
   return {
     valid: await encodeSessionCookie(kv, secret, { timestamp: nowSeconds }),
@@ -137,7 +137,7 @@ export async function mintCookies(secret: string, nowSeconds: number): Promise<R
 }
 
 /** A case as the wire request it is, with its expected status. */
-export function toRequest(c: MixCase, cookies: Record<Exclude<CookieKind, "none">, string>): MixRequest {
+function toRequest(c: MixCase, cookies: Record<Exclude<CookieKind, "none">, string>): MixRequest {
   const search = new URLSearchParams(c.query).toString();
   const headers: Record<string, string> = {};
   if (c.cookie !== "none") headers.cookie = `session=${cookies[c.cookie]}`;

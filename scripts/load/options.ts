@@ -6,7 +6,7 @@ export type FlagSpec = Record<string, { default: number | string | boolean; help
 export type Flags<S extends FlagSpec> = { [K in keyof S]: S[K]["default"] extends number ? number : S[K]["default"] extends boolean ? boolean : string };
 
 /** One line per flag, with its default: what `--help` prints. */
-export function usage(spec: FlagSpec): string {
+function usage(spec: FlagSpec): string {
   return Object.entries(spec)
     .map(([name, s]) => `  --${name}${typeof s.default === "boolean" ? "" : ` (default ${s.default})`}: ${s.help}`)
     .join("\n");

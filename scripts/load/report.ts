@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { loadAverage } from "./server-process";
 
-export const LOAD_FILE = "LOAD.md";
+const LOAD_FILE = "LOAD.md";
 
 /** The sections, in the order the file lists them; the key is how a run names its own. */
 export const SECTION_TITLES = {

@@ -14,7 +14,7 @@ export const PATH_LABELS: Record<DeployPath, string> = { lean: "npm start", next
 
 export type Target = { path: DeployPath; host: string; port: number; server: Server; pid: number };
 
-export function distDir(): string {
+function distDir(): string {
   return process.env.NEXT_DIST_DIR || ".next";
 }
 
