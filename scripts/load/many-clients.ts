@@ -78,6 +78,9 @@ export function closeWindowMs(t: ServerTimeouts, slackMs = 10_000): number {
   return Math.max(t.headersMs + t.checkingIntervalMs, t.requestMs + t.checkingIntervalMs, t.keepAliveMs + 1000) + slackMs;
 }
 
+/** Every held socket, destroyed at the end of the test whatever happened. */
+const holders: Socket[] = [];
+
 function hold(kind: HeldKind, host: string, port: number, t0: number, firstRequest: string): Held {
   const held: Held = { kind, openedAt: performance.now() - t0, connected: false, closedAt: null, got408: false };
   const socket: Socket = connect(port, host);
@@ -109,7 +112,6 @@ function hold(kind: HeldKind, host: string, port: number, t0: number, firstReque
   holders.push(socket);
   return held;
 }
-const holders: Socket[] = [];
 
 /** One keep-alive connection (its own agent, one socket) sending a request every `everyMs`. */
 async function activeConnection(host: string, port: number, mix: readonly MixRequest[], offset: number, everyMs: number, until: () => boolean, tally: ManyClientsResult["active"]) {
