@@ -11,7 +11,7 @@
  */
 import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
-const SESSION_COOKIE_NAME = "session";
+export const SESSION_COOKIE_NAME = "session";
 
 type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
 
