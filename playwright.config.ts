@@ -9,6 +9,31 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 const port = Number(process.env.PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** Plain `next start` from the same build, on its own port (NEXT_START_PORT, default PORT + 10). */
+const nextStartPort = Number(process.env.NEXT_START_PORT ?? port + 10);
+const nextStartURL = `http://127.0.0.1:${nextStartPort}`;
+
+/**
+ * The specs that run against both deploy paths: everything that talks to the demo API, or runs the
+ * demos and the decoder in a browser. The rest is about `npm start` alone (the page memo, its
+ * hashed script policies, extra server instances) or about pages whose markup is the same bytes
+ * either way (layout, accessibility, budgets, the article), so running it twice would prove
+ * nothing more.
+ */
+const bothPaths = {
+  routes: ["routes/flask-*.spec.ts", "routes/cookies-scope.spec.ts", "routes/hostile-http.spec.ts", "routes/security-headers.spec.ts"],
+  e2e: [
+    "e2e/demo-embeds.spec.ts",
+    "e2e/demo-no-js.spec.ts",
+    "e2e/playground-knobs.spec.ts",
+    "e2e/decoder-decode.spec.ts",
+    "e2e/decoder-embed.spec.ts",
+    "e2e/decoder-tamper.spec.ts",
+    "e2e/decoder-verify.spec.ts",
+    "e2e/cookies-scope.spec.ts",
+    "e2e/security-api-xss.spec.ts",
+  ],
+};
 
 export default defineConfig({
   testDir: "./tests",
@@ -38,20 +63,33 @@ export default defineConfig({
         }
       : {},
   },
+  // Each project names its deploy path (tests/helpers/deploy-path.ts): specs branch on it only
+  // where `next start` legitimately answers differently.
   projects: [
-    { name: "routes", testMatch: "routes/**/*.spec.ts" },
-    { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] } },
+    { name: "routes", testMatch: "routes/**/*.spec.ts", metadata: { deployPath: "npm-start" } },
+    { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] }, metadata: { deployPath: "npm-start" } },
+    { name: "routes-next-start", testMatch: bothPaths.routes, use: { baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
+    { name: "e2e-next-start", testMatch: bothPaths.e2e, use: { ...devices["Desktop Chrome"], baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
   ],
-  webServer: {
-    // Tests run against the production build: what readers get. `npm start` answers the demo API on
-    // its lean path and the rest through Next; TEST_SERVER=next-start serves all of it with `next start`.
-    command:
-      process.env.TEST_SERVER === "next-start"
-        ? `npm run build && npx next start -H 127.0.0.1 -p ${port}`
-        : `npm run build && npm start -- -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "pipe",
-  },
+  // Tests run against the production build: what readers get. One build, two servers from it:
+  // `npm start` (the demo API on its lean path, the rest through Next) and plain `next start` (the
+  // route handlers a serverless host runs). Playwright starts them in this order, so the second
+  // starts once the first has built. SKIP_BUILD=1 uses the build already in NEXT_DIST_DIR
+  // (.ci/run builds while the static checks run).
+  webServer: [
+    {
+      command: `${process.env.SKIP_BUILD === "1" ? "" : "npm run build && "}npm start -- -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${nextStartPort}`,
+      url: `${nextStartURL}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -6,13 +6,13 @@
 export const themeChoices = ["system", "light", "dark"] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 
-export const themeStorageKey = "theme";
+const themeStorageKey = "theme";
 
 /**
  * Runs in <head> before the first paint, so the page never shows the wrong theme. It also follows
  * a change of the system setting while the choice is "system", and marks the switch's current
  * button pressed before React does (an article starts React only on the reader's first intent,
- * scripts/boot-on-intent.ts). Kept small and dependency-free:
+ * scripts/build/boot-on-intent.ts). Kept small and dependency-free:
  * it is inlined into every page. Without JavaScript the CSS falls back to `prefers-color-scheme`.
  */
 export const themeScript = `(function(){var d=document.documentElement,m=matchMedia("(prefers-color-scheme: dark)");function c(){try{var v=localStorage.getItem("${themeStorageKey}");return v==="light"||v==="dark"?v:"system"}catch(e){return"system"}}function a(o){var v=typeof o==="string"?o:c(),t=v==="system"?(m.matches?"dark":"light"):v;d.dataset.themeChoice=v;d.dataset.theme=t;d.style.colorScheme=t;p()}function p(){var b=document.querySelectorAll(".theme-switch [data-choice]");for(var i=0;i<b.length;i++)b[i].setAttribute("aria-pressed",String(b[i].getAttribute("data-choice")===d.dataset.themeChoice))}a();document.addEventListener("DOMContentLoaded",p);m.addEventListener("change",function(){a()});window.__applyTheme=a})()`;

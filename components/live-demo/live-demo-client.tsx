@@ -33,7 +33,7 @@ const TIMELINE_LIMIT = 20;
 /**
  * The interactive part of a live demo. The server renders it too, in its initial state, so the
  * page looks the same before and after React starts: the article starts React only on the reader's
- * first intent (scripts/boot-on-intent.ts), and a button pressed before then is pressed again once
+ * first intent (scripts/build/boot-loader.ts), and a button pressed before then is pressed again once
  * it has. A reader without JavaScript gets `children` instead, the build-time example, since
  * nothing here could work for them.
  */

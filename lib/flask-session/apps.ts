@@ -30,7 +30,7 @@ import { dumpsTagged } from "./tagged-json";
 import { byteLength, internalServerError } from "./werkzeug-pages";
 import { firstCookie, parseCookieHeader } from "./werkzeug-cookies";
 
-export type { ExchangeOptions, ExchangeRequest, FlaskExchange, HeaderReader, SessionSnapshot } from "./exchange-types";
+export type { ExchangeRequest, FlaskExchange, HeaderReader } from "./exchange-types";
 export { appRoot, MOUNT } from "./routing";
 
 /** The article's `app.secret_key`, which the demo apps use unless the server is given another. */

@@ -3,8 +3,8 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/lean-server.ts): building a Request and a Response per request cost it
- * about a sixth of its CPU (README, "Performance").
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request was a
+ * large share of its CPU (docs/performance.md).
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
  *                               or, with `Accept: application/json` or `?view=json`, the JSON view
@@ -57,7 +57,7 @@ export function isForwardedHttps(headers: HeaderReader, trustProxy: boolean | un
   return values[values.length - 1].trim().toLowerCase() === "https";
 }
 
-export const RESET_SEGMENT = "_reset";
+const RESET_SEGMENT = "_reset";
 
 /** The core: one request of the demo API in, its answer out. Never throws for bad input. */
 export async function answerFlaskRequest(request: FlaskRequest, options: HandlerOptions = {}): Promise<FlaskAnswer> {
@@ -91,21 +91,21 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
-/** The Web-standard form of the core, for Next's route handler, the Edge self-test and tests. */
+/** The Web-standard form of the core, for Next's route handler and tests. */
 export async function handleFlaskRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
   const answer = await answerFlaskRequest({ method: request.method, url: new URL(request.url), headers: request.headers }, options);
   return toResponse(answer);
 }
 
 /** FlaskAnswer → Response. The `Headers` keep every value (Set-Cookie apart) but not Flask's order. */
-export function toResponse(answer: FlaskAnswer): Response {
+function toResponse(answer: FlaskAnswer): Response {
   const headers = new Headers();
   for (const [name, value] of answer.headers) headers.append(name, value);
   return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** What curl -i gets: Flask's status, headers and body. */
-export function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
+function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
   return { status: exchange.status, statusText: exchange.statusText, headers: exchange.headers, body };
 }

@@ -10,21 +10,20 @@ import type { PyDict, PyValue } from "./py-value";
 import type { PayloadError } from "./engine-error";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-export type { PayloadError, PayloadErrorCode } from "./engine-error";
-
 /**
  * What each stage produced, so a reader (the decoder) can show them without decoding again:
  * `bytes` after base64 (the zlib stream when compressed), `inflatedBytes` when compressed, and the
  * JSON text once the bytes are UTF-8.
  */
-export type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
+type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
 export type DecodedPayload =
   | ({ ok: true; value: PyValue; json: string } & PayloadStages)
   | ({ ok: false; error: PayloadError } & PayloadStages);
 
 /**
  * The most a "." payload may inflate to. The demo key is public, so anyone can sign a zlib bomb: a
- * 13 KB cookie that inflates to 10 MB took 48 s and 1.9 GB here. A browser keeps cookies of at most
+ * cookie of a few kilobytes that inflates to megabytes would hold the server's CPU and memory for
+ * one request (scripts/bench/hostile-input.ts measures it). A browser keeps cookies of at most
  * 4 KB, and only contrived data (long runs of one byte) inflates from that past 64 KiB. Past the
  * limit the payload counts as one that does not inflate (Flask's BadPayload class, a 500), where
  * Python, which has no limit, would load it.
@@ -70,7 +69,7 @@ export function zlibCompress(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array
  * A CompressionStream("deflate"). Next's Edge runtime has only a stub that throws, which
  * encodePayload answers by writing the payload uncompressed. Reached through globalThis so that
  * Next's build, which flags every bare use of the name for the Edge, does not warn about a case
- * handled here (the Edge self-test route checks it).
+ * handled here.
  */
 export function newDeflateStream(): CompressionStream {
   return new globalThis.CompressionStream("deflate");
@@ -81,10 +80,10 @@ let platformDeflate: Deflate | null = null;
 
 /**
  * Lets a server hand the compression step to its platform's zlib, keeping this module
- * Web-standard: `npm start` (scripts/server.ts) passes node:zlib's `deflateSync`, which in Node 20
+ * Web-standard: `npm start` (scripts/server/main.ts) passes node:zlib's `deflateSync`, which in Node 20
  * costs about a tenth of a CompressionStream (each stream is set up and run through the thread
  * pool). It must write what CompressionStream("deflate") writes, the zlib format at the default
- * level; in Node both are the same zlib (scripts/lean-server.test.ts checks it). null restores the stream.
+ * level; in Node both are the same zlib (scripts/server/platform-deflate.test.ts checks it). null restores the stream.
  */
 export function setPlatformDeflate(deflate: Deflate | null): void {
   platformDeflate = deflate;

@@ -23,7 +23,7 @@ export const FLASK_MAX_AGE = 31 * 24 * 60 * 60;
 /** The largest Unix time Python's `datetime.fromtimestamp` accepts (9999-12-31T23:59:59Z). */
 export const MAX_PY_TIMESTAMP = 253402300799;
 
-export const DEFAULT_SALT = "cookie-session";
+const DEFAULT_SALT = "cookie-session";
 
 export type SplitToken = { ok: true; payload: string; timestamp: string; signature: string } | { ok: false; error: TokenError };
 
@@ -57,7 +57,7 @@ const platformKeyCache = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /**
  * Lets a server hand HMAC-SHA1 to its platform, keeping this module Web-standard: `npm start`
- * (scripts/server.ts) passes node:crypto's synchronous `createHmac`. Web Crypto's sign and verify
+ * (scripts/server/main.ts) passes node:crypto's synchronous `createHmac`. Web Crypto's sign and verify
  * are asynchronous and, in Node 20, each call goes through the thread pool, which made them the
  * largest cost of a demo request on the lean path. The result is the same bytes (the unit test
  * checks both paths against Flask's tokens). null restores Web Crypto.

@@ -22,9 +22,9 @@ export const APP_NAMES = [...FLASK_APP_NAMES, ...CULPRIT_NAMES] as const;
 export type AppName = (typeof APP_NAMES)[number];
 export type Action = FlaskAction | CulpritAction;
 export type { RuleSet };
-export { ACTIONS, isCulpritName };
+export { isCulpritName };
 
-export const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
+const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
 export type TokenChoice = (typeof TOKEN_CHOICES)[number];
 
 export type DemoConfig = {
@@ -56,7 +56,7 @@ export function effectiveAction(config: DemoConfig): Action {
   return config.action ?? (isPrincipalApp(config.app) ? "nothing" : "article");
 }
 
-export function appPath(app: AppName): string {
+function appPath(app: AppName): string {
   return `/api/flask/${app}/`;
 }
 

@@ -19,7 +19,7 @@ import { multiDictRepr, sessionRepr } from "../../lib/flask-session/python-repr"
 import { dumpCookie, firstCookie, parseCookieHeader } from "../../lib/flask-session/werkzeug-cookies";
 
 const secret = process.env.DEMO_SECRET_KEY || DEFAULT_SECRET;
-// As npm start does (scripts/server.ts): the engine's zlib step through node:zlib.
+// As npm start does (scripts/server/main.ts): the engine's zlib step through node:zlib.
 setPlatformDeflate((bytes) => new Uint8Array(deflateSync(bytes)));
 setPlatformHmac((key, data) => new Uint8Array(createHmac("sha1", key).update(data).digest()));
 const path = appRoot("persistent");

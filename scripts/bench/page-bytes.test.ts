@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { deferBoot, withReplay } from "../boot-on-intent";
+import { deferBoot, withReplay } from "../build/boot-on-intent";
 import { inlineScripts, intentScripts, measurePage, pageAssets, sizesOf } from "./page-bytes";
 
 const html = `<!DOCTYPE html><html><head>

@@ -5,10 +5,9 @@
  * `npm run bench` and the byte budget test (tests/e2e/budget.spec.ts), so both count the same way.
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { BOOT_LOADER } from "../boot-on-intent";
 
 export type Sizes = { raw: number; gzip: number; brotli: number };
-/** `js`: fetched at load; `intent`: fetched on the reader's first intent (scripts/boot-on-intent.ts). */
+/** `js`: fetched at load; `intent`: fetched on the reader's first intent (scripts/build/boot-on-intent.ts). */
 export type Asset = { url: string; type: "css" | "js" | "intent"; sizes: Sizes };
 export type PageBytes = { html: Sizes; inlineScript: Sizes; css: Sizes; js: Sizes; jsOnIntent: Sizes; assets: Asset[] };
 
@@ -54,15 +53,12 @@ export function pageAssets(html: string): { css: string[]; js: string[] } {
 
 /**
  * The scripts a page boots on intent adds when the reader first acts: the list the boot loader
- * (scripts/boot-on-intent.ts) is called with, the page's RSC payload first. None for other pages.
+ * (scripts/build/boot-loader.ts), the last script of <body>, is called with, the page's RSC
+ * payload first. None for other pages (a page that starts React at load calls it with null).
  */
 export function intentScripts(html: string): string[] {
-  const call = `<script>${BOOT_LOADER}(`;
-  const start = html.indexOf(call);
-  if (start < 0) return [];
-  const list = html.slice(start + call.length, html.indexOf(")</script>", start));
-  // null: a page that starts React at load and only replays (REPLAY_SCRIPT).
-  return list === "null" ? [] : (JSON.parse(list) as string[]);
+  const call = /\}\)\((\[[^\]]*\]|null)\)<\/script><\/body>/.exec(html);
+  return call === null || call[1] === "null" ? [] : (JSON.parse(call[1]) as string[]);
 }
 
 /** The text of every inline script the browser runs (no src; no data type such as JSON-LD): the framework's payload included. */
@@ -98,7 +94,7 @@ export async function measurePage(url: string, get: (url: string) => Promise<Uin
   };
 }
 
-/** Where a page that boots on intent keeps its RSC payload (scripts/defer-pages.ts): the page's data, not code. */
+/** Where a page that boots on intent keeps its RSC payload (scripts/build/defer-pages.ts): the page's data, not code. */
 export const DEFERRED_PAYLOAD_PATH = "/_next/static/deferred/";
 
 /** The code `page` loads, at load or on intent, that `baseline` does not load at all (gzip and the rest). */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { articlePath } from "../helpers/live-demo";
 
-// The article starts React on the reader's first intent (scripts/boot-on-intent.ts): until then it
+// The article starts React on the reader's first intent (scripts/build/boot-on-intent.ts): until then it
 // is HTML and CSS only. These tests watch the network and the DOM around that moment.
 
 /** Every script request the page makes, in order, by path. */

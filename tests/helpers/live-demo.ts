@@ -20,7 +20,7 @@ export class LiveDemoEmbed {
 
   /**
    * Opens `path`, scrolls to the embed `id` as a reader would (an article starts React on the
-   * reader's first intent, scripts/boot-on-intent.ts), and waits until it has hydrated.
+   * reader's first intent, scripts/build/boot-on-intent.ts), and waits until it has hydrated.
    */
   static async open(page: Page, path: string, id: string): Promise<LiveDemoEmbed> {
     await page.goto(path);

@@ -1,7 +1,8 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { apiSecurityHeaders, securityHeaders, type SecurityHeader } from "@/lib/security-headers";
-import { pagePolicy } from "@/scripts/csp-hashes";
+import { pagePolicy } from "@/scripts/build/csp-hashes";
 import { crawlSite } from "../helpers/crawl";
+import { behindNext } from "../helpers/deploy-path";
 
 function expectSecurityHeaders(response: APIResponse, what: string, policy: readonly SecurityHeader[] = securityHeaders): void {
   const headers = response.headersArray();
@@ -13,11 +14,11 @@ function expectSecurityHeaders(response: APIResponse, what: string, policy: read
 
 /**
  * A prerendered page's policy: on `npm start`, the generic one with script-src listing the hashes
- * of exactly this page's inline scripts instead of 'unsafe-inline' (scripts/csp-hashes.ts); on
+ * of exactly this page's inline scripts instead of 'unsafe-inline' (scripts/build/csp-hashes.ts); on
  * plain `next start`, the generic one.
  */
 async function pageSecurityHeaders(response: APIResponse): Promise<SecurityHeader[]> {
-  if (process.env.TEST_SERVER === "next-start") return [...securityHeaders];
+  if (behindNext()) return [...securityHeaders];
   const csp = securityHeaders.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
   const hashed = pagePolicy(csp, await response.text());
   return securityHeaders.map((h) => (h.key === "Content-Security-Policy" ? { key: h.key, value: hashed } : h));
@@ -48,7 +49,7 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors, the Edge route", async ({ request }) => {
+  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors", async ({ request }) => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/flask/persistent/", 200],
       ["GET", "/api/flask/persistent/?view=json", 200],
@@ -59,7 +60,6 @@ test.describe("security headers", () => {
       ["GET", "/api/flask/persistent/elsewhere", 404],
       ["GET", "/api/flask/no-such-app/", 404],
       ["GET", "/api/flask/persistent/?action=explode", 400],
-      ["GET", "/api/edge/self-test", 200],
     ];
     for (const [method, path, status] of cases) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });

@@ -11,7 +11,7 @@ import type { FlaskSession } from "../session";
 import { internalServerError } from "../werkzeug-pages";
 
 /** The tokens the principal apps accept (reference_apps.TOKENS); anything else stays anonymous. */
-export const TOKENS: Readonly<Record<string, string>> = { "alice-token": "alice", "bob-token": "bob" };
+const TOKENS: Readonly<Record<string, string>> = { "alice-token": "alice", "bob-token": "bob" };
 
 /** The authenticate_by_token before_request of reference_apps.py. */
 function tokenIdentity(header: string | null, flask010: boolean): Identity | null {

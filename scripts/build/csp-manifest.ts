@@ -1,11 +1,11 @@
 /**
  * `npm run build`'s last step, after `next build`: hashes the inline scripts of every prerendered
  * page in the build folder (NEXT_DIST_DIR, default .next) and writes `<distDir>/csp-manifest.json`,
- * route → Content-Security-Policy, which `npm start` sends with each page. Why: scripts/csp-hashes.ts.
+ * route → Content-Security-Policy, which `npm start` sends with each page. Why: csp-hashes.ts.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cspDirective, securityHeaders } from "../lib/security-headers";
+import { cspDirective, securityHeaders } from "../../lib/security-headers";
 import { buildManifest, MANIFEST_FILE } from "./csp-hashes";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";

@@ -1,20 +1,18 @@
 /**
- * Hash-based script sources for the prerendered pages (README, "Security"). Next.js inlines
+ * Hash-based script sources for the prerendered pages (docs/server.md). Next.js inlines
  * scripts in every page (its RSC payload, `self.__next_f.push(…)`; the theme script in <head>) and
  * can mark them only with a nonce, which would make every page dynamic. The pages are static, so
  * their inline scripts are known after `next build`: `npm run build` hashes them
- * (scripts/csp-manifest.ts) and `npm start` (scripts/lean-server.ts) sends each page a
+ * (scripts/build/csp-manifest.ts) and `npm start` (scripts/server/page-policies.ts) sends each page a
  * Content-Security-Policy whose script-src lists its hashes instead of 'unsafe-inline'.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { BUILD_ID_FILE, describeBroken, isPrerenderedResponse, NOT_FOUND_ROUTE, parsePrerenderManifest, prerenderedHtmlFile, PRERENDER_MANIFEST } from "./next-internals";
 
 /** Where `npm run build` writes the manifest, inside the build folder. */
 export const MANIFEST_FILE = "csp-manifest.json";
-
-/** The prerendered not-found page's key: Next serves it, status 404, for any unknown path. */
-export const NOT_FOUND_ROUTE = "/_not-found";
 
 export type CspManifest = { about: string; buildId: string; policies: Record<string, string> };
 
@@ -81,25 +79,22 @@ export function pagePolicy(policy: string, html: string): string {
   return policyWithHashes(policy, inlineScripts(html).map(hashSource));
 }
 
-/** A prerendered route's HTML file under `<distDir>/server/app` (`/` is index.html). */
-export function htmlFileFor(route: string): string {
-  return route === "/" ? "index.html" : `${route.slice(1)}.html`;
-}
-
 /**
  * The manifest for a build folder: every route of Next's prerender manifest that has a
  * prerendered HTML file (pages, the not-found page; not the route handlers' bodies), each with its policy.
  */
 export function buildManifest(distDir: string, policy: string): CspManifest {
-  const prerender = JSON.parse(readFileSync(join(distDir, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
+  const parsed = parsePrerenderManifest(readFileSync(join(distDir, PRERENDER_MANIFEST), "utf8"));
+  if ("broken" in parsed) throw new Error(describeBroken(parsed.broken));
+  const { routes } = parsed;
   const policies: Record<string, string> = {};
-  for (const route of Object.keys(prerender.routes).sort()) {
-    const file = join(distDir, "server", "app", htmlFileFor(route));
+  for (const route of Object.keys(routes).sort()) {
+    const file = join(distDir, prerenderedHtmlFile(route));
     if (existsSync(file)) policies[route] = pagePolicy(policy, readFileSync(file, "utf8"));
   }
   return {
-    about: "Content-Security-Policy per prerendered page: script-src lists the SHA-256 of each inline script. Written by npm run build (scripts/csp-manifest.ts), sent by npm start.",
-    buildId: readFileSync(join(distDir, "BUILD_ID"), "utf8").trim(),
+    about: "Content-Security-Policy per prerendered page: script-src lists the SHA-256 of each inline script. Written by npm run build (scripts/build/csp-manifest.ts), sent by npm start.",
+    buildId: readFileSync(join(distDir, BUILD_ID_FILE), "utf8").trim(),
     policies,
   };
 }
@@ -113,7 +108,7 @@ export function loadManifest(distDir: string): CspManifest | { error: string } {
   if (!existsSync(file)) return { error: `${file} is missing (run npm run build)` };
   try {
     const manifest = JSON.parse(readFileSync(file, "utf8")) as CspManifest;
-    const buildId = readFileSync(join(distDir, "BUILD_ID"), "utf8").trim();
+    const buildId = readFileSync(join(distDir, BUILD_ID_FILE), "utf8").trim();
     if (manifest.buildId !== buildId) return { error: `${file} is from build ${manifest.buildId}, not ${buildId} (run npm run build)` };
     return manifest;
   } catch (error) {
@@ -129,7 +124,7 @@ function routeOf(url: string): string {
 
 /**
  * The hashed policy for a response Next is about to send, or null to keep the generic one. Only a
- * response Next marks as prerendered (`x-nextjs-prerender`) has the bytes the manifest hashed: a
+ * response Next marks as prerendered (next-internals.ts, "prerender-header") has the bytes the manifest hashed: a
  * page (200, or 304 whose stored copy the browser keeps) or the not-found page (404). Anything
  * rendered on demand (an error page, a path such as `/index` Next renders itself) keeps the generic policy.
  */
@@ -139,7 +134,7 @@ export function policyForResponse(
   status: number,
   header: (name: string) => string | undefined,
 ): string | null {
-  if (header("x-nextjs-prerender") === undefined) return null;
+  if (!isPrerenderedResponse(header)) return null;
   const html = (header("content-type") ?? "").toLowerCase().startsWith("text/html");
   if (status === 404 && html) return policies[NOT_FOUND_ROUTE] ?? null;
   if ((status === 200 && html) || status === 304) return Object.hasOwn(policies, routeOf(url)) ? policies[routeOf(url)] : null;

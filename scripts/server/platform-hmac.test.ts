@@ -6,11 +6,11 @@ import { setPlatformHmac, signToken, splitToken, verifyToken } from "@/lib/flask
 type Minted = { name: string; secret: string; cookie: string; timestamp: number; epoch: "unix" | "2011" };
 type Opened = { name: string; secret: string; cookie: string; now: number; epoch: "unix" | "2011" };
 const fixtures: { maxAge: number; mint: Minted[]; open: Opened[] } = JSON.parse(
-  readFileSync(new URL("../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"),
 );
 const nodeHmac = (key: Uint8Array, data: Uint8Array) => new Uint8Array(createHmac("sha1", key).update(data).digest());
 
-// npm start (scripts/server.ts) hands the signer's HMAC to node:crypto; tokens and verdicts must not change.
+// npm start (scripts/server/main.ts) hands the signer's HMAC to node:crypto; tokens and verdicts must not change.
 describe("node:crypto's HMAC as the signer's", () => {
   afterEach(() => setPlatformHmac(null));
 

@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { setPlatformDeflate, zlibCompress } from "@/lib/flask-session/payload";
 
-// npm start (scripts/server.ts) hands the engine's compression to node:zlib; cookies must not change.
+// npm start (scripts/server/main.ts) hands the engine's compression to node:zlib; cookies must not change.
 describe("node:zlib's deflateSync as the engine's compression", () => {
   afterEach(() => setPlatformDeflate(null));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inlineScripts } from "./csp-hashes";
-import { BOOT_LOADER, deferBoot, payloadFileName, REPLAY_SCRIPT, withReplay } from "./boot-on-intent";
+import { BOOT_LOADER, compileBootLoader, deferBoot, payloadFileName, REPLAY_SCRIPT, withReplay } from "./boot-on-intent";
 
 // The shape of a page Next.js 16 prerenders (abridged): runtime scripts in <head>, Turbopack's
 // chunk registration and the RSC payload inline at the end of <body>.
@@ -60,10 +60,18 @@ describe("booting an article on intent", () => {
 });
 
 describe("the loader", () => {
-  it("is one ES5 function expression the page can call", () => {
-    // Parses as a function expression; no arrow functions, let/const or classes.
-    expect(() => new Function(`return ${BOOT_LOADER}`)).not.toThrow();
-    expect(BOOT_LOADER).not.toMatch(/=>|\blet\b|\bconst\b|\bclass\b/);
+  it("is scripts/build/boot-loader.ts compiled to one function expression the page can call", () => {
+    expect(BOOT_LOADER.startsWith("(function(")).toBe(true);
+    expect(typeof new Function(`return ${BOOT_LOADER}`)()).toBe("function");
+    // Minified: no comments or type annotations left from the module.
+    expect(BOOT_LOADER).not.toMatch(/\/\*\*|: string|readonly/);
+  });
+
+  it("refuses a loader module that is not one default-exported function", () => {
+    expect(() => compileBootLoader("export default function boot(srcs: string[] | null): void { void srcs; }")).not.toThrow();
+    expect(() => compileBootLoader("export function boot(): void {}")).toThrow(/not one default-exported function/);
+    expect(() => compileBootLoader("const x = 1;\nexport default function boot(): void { void x; }")).toThrow(/not one default-exported function/);
+    expect(() => compileBootLoader("export default function boot(): void {}\nfunction other(): void {}\nother();")).toThrow(/boot-loader/);
   });
 });
 
