@@ -22,7 +22,7 @@ export const APP_NAMES = [...FLASK_APP_NAMES, ...CULPRIT_NAMES] as const;
 export type AppName = (typeof APP_NAMES)[number];
 export type Action = FlaskAction | CulpritAction;
 export type { RuleSet };
-export { ACTIONS, isCulpritName };
+export { isCulpritName };
 
 const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
 export type TokenChoice = (typeof TOKEN_CHOICES)[number];

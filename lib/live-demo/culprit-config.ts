@@ -11,17 +11,17 @@ import { CULPRIT_ACTIONS, CULPRIT_NAMES, isCulpritName, type CulpritName } from 
 import { PROTECTIONS, type LoginAction, type Protection } from "@/lib/flask-session/apps/flask-login";
 import type { WtfAction } from "@/lib/flask-session/apps/flask-wtf";
 
-export { CULPRIT_NAMES, isCulpritName, PROTECTIONS, type CulpritName, type Protection };
+export { CULPRIT_NAMES, isCulpritName, type CulpritName };
 export type CulpritAction = LoginAction | WtfAction;
 
-export const CLIENT_CHOICES = ["this", "elsewhere"] as const;
-export type ClientChoice = (typeof CLIENT_CHOICES)[number];
+const CLIENT_CHOICES = ["this", "elsewhere"] as const;
+type ClientChoice = (typeof CLIENT_CHOICES)[number];
 /** The address "another client" claims (TEST-NET-3, RFC 5737: never a real host). */
-export const ELSEWHERE_ADDRESS = "203.0.113.7";
+const ELSEWHERE_ADDRESS = "203.0.113.7";
 
 /** Flask-WTF: GET the form page, or POST without a token, or POST with the token of the last form page. */
-export const FORM_SENDS = ["get", "post", "post-token"] as const;
-export type FormSend = (typeof FORM_SENDS)[number];
+const FORM_SENDS = ["get", "post", "post-token"] as const;
+type FormSend = (typeof FORM_SENDS)[number];
 
 export type CulpritSettings = { protection: Protection; client: ClientChoice; send: FormSend };
 export const DEFAULT_CULPRIT_SETTINGS: CulpritSettings = { protection: "basic", client: "this", send: "get" };

@@ -6,6 +6,9 @@ const open = (page: import("@playwright/test").Page, search = "") => LiveDemoEmb
 const named = async (context: BrowserContext, name: string, path: string) => (await context.cookies()).find((c) => c.name === name && c.path === path) ?? null;
 
 test.describe("the culprits in the playground", () => {
+  // Four requests each through the production build, with cookie checks between them: on a loaded
+  // machine that can outlast the default minute.
+  test.slow();
   test("Flask-Login: logging in with remember sets both cookies in the jar, logging out deletes both", async ({ page, context }) => {
     const demo = await open(page, "?app=flask-login&action=login-remember");
     await expect(demo.button("log in, remember me")).toHaveAttribute("aria-pressed", "true");

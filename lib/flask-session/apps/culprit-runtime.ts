@@ -23,7 +23,7 @@ export const CULPRIT_NAMES = ["flask-login", "flask-wtf", "flask-paranoid"] as c
 export type CulpritName = (typeof CULPRIT_NAMES)[number];
 
 /** A request's header lookup (`Headers.get`'s contract). */
-export type HeaderLookup = { get(name: string): string | null };
+type HeaderLookup = { get(name: string): string | null };
 
 export type CulpritRequest = {
   method: string;
@@ -42,7 +42,7 @@ export type CulpritOptions = { secret: string; nowMs: number; secureCookies?: bo
 /** One change to the session, by whom and why: what the JSON view narrates. */
 export type SessionWrite = { by: string; op: "set" | "pop" | "clear"; key: string | null; why: string };
 
-export type CulpritSnapshot = { repr: string; json: string | null; outcome: string };
+type CulpritSnapshot = { repr: string; json: string | null; outcome: string };
 
 export type CulpritExchange = {
   app: CulpritName;
@@ -65,7 +65,7 @@ export type CulpritExchange = {
 /** A response on its way out, before the server adds a Content-Length it lacks (automatic OPTIONS). */
 export type Dispatched = { status: number; statusText: string; headers: HeaderList; body: string; lazyLength: boolean };
 
-export type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
+type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
 
 export const MOUNT = "/api/flask/";
 
@@ -238,7 +238,7 @@ function snapshot(session: FlaskSession, outcome: string): CulpritSnapshot {
 }
 
 /** The writes in one clause, by extension: "Flask-Login changed _user_id, _fresh and _id" (the list in `writes` says why). */
-export function describeWrites(writes: readonly SessionWrite[]): string {
+function describeWrites(writes: readonly SessionWrite[]): string {
   const byExtension = new Map<string, string[]>();
   for (const write of writes) {
     const keys = byExtension.get(write.by) ?? [];

@@ -22,7 +22,7 @@ export type CulpritKnobs =
   | { app: "flask-wtf"; action: WtfAction }
   | { app: "flask-paranoid" };
 
-export type CulpritKnobError = { error: "bad-parameter"; parameter: string; value: string; message: string };
+type CulpritKnobError = { error: "bad-parameter"; parameter: string; value: string; message: string };
 
 /** Each app's actions, its default first. */
 export const CULPRIT_ACTIONS: Record<CulpritName, readonly string[]> = {

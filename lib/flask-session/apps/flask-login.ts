@@ -46,7 +46,7 @@ export const LOGIN_ACTIONS = ["whoami", "login", "login-remember", "logout", "pr
 export type LoginAction = (typeof LOGIN_ACTIONS)[number];
 export const PROTECTIONS = ["basic", "strong", "off"] as const;
 export type Protection = (typeof PROTECTIONS)[number];
-export type LoginKnobs = { action: LoginAction; protection: Protection };
+type LoginKnobs = { action: LoginAction; protection: Protection };
 
 const BY = "Flask-Login";
 const ALLOW = "GET, HEAD, OPTIONS";

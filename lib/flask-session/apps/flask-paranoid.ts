@@ -42,7 +42,7 @@ const UNAUTHORIZED_DESCRIPTION =
   "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn&#39;t understand how to supply the credentials required.";
 
 /** `Paranoid.create_token`: sha256(address + b"|" + user_agent), with the package's fallbacks. */
-export async function paranoidToken(request: CulpritRequest): Promise<string> {
+async function paranoidToken(request: CulpritRequest): Promise<string> {
   const address = remoteAddrBytes(request) ?? utf8.encode("x.x.x.x");
   const agent = userAgentBytes(request) ?? utf8.encode("no user agent");
   return hexDigest("SHA-256", concatBytes(address, utf8.encode("|"), agent));

@@ -40,7 +40,7 @@ import {
 
 export const WTF_ACTIONS = ["form", "api"] as const;
 export type WtfAction = (typeof WTF_ACTIONS)[number];
-export type WtfKnobs = { action: WtfAction };
+type WtfKnobs = { action: WtfAction };
 
 const BY = "Flask-WTF";
 /** The rule's methods as Werkzeug lists them in Allow (PYTHONHASHSEED=0, as recorded). */
