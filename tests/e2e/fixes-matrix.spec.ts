@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { gotoHydrated } from "../helpers/hydration";
 
 /**
  * The "Which fix works?" page: a cell sent live from the browser, the network's real Set-Cookie
@@ -22,7 +23,7 @@ async function sendCell(page: Page, id: string) {
 
 test.describe("Which fix works?", () => {
   test("httponly-none, the view writes: the cell says the cookie is sent without HttpOnly, and it is", async ({ page, context }) => {
-    await page.goto("/fixes#fix-httponly-none-situation-view-writes");
+    await gotoHydrated(page, "/fixes#fix-httponly-none-situation-view-writes");
     const { cell, setCookies, verdict } = await sendCell(page, "fix-httponly-none-situation-view-writes");
     expect(verdict).toBe("cookie-set");
     await expect(cell.getByRole("list", { name: "Headers" })).toContainText("no HttpOnly");
@@ -35,7 +36,7 @@ test.describe("Which fix works?", () => {
   });
 
   test("wsgi-strip, a permanent session is refreshed: no Set-Cookie reaches the browser, the cookie it had stays as it was", async ({ page, context }) => {
-    await page.goto("/fixes");
+    await gotoHydrated(page, "/fixes");
     const id = "fix-wsgi-strip-situation-permanent-refresh";
     const { setCookies, verdict } = await sendCell(page, id);
     expect(verdict).toBe("no-cookie");
@@ -48,7 +49,7 @@ test.describe("Which fix works?", () => {
   });
 
   test("should-set-cookie, the session is cleared: the cell's deletion is the network's, and the jar loses the cookie", async ({ page, context }) => {
-    await page.goto("/fixes");
+    await gotoHydrated(page, "/fixes");
     const { setCookies, verdict } = await sendCell(page, "fix-should-set-cookie-situation-session-cleared");
     expect(verdict).toBe("cookie-deleted");
     expect(setCookies).toHaveLength(1);
