@@ -1,10 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { gotoHydrated } from "../helpers/hydration";
 
 /**
  * The "Which fix works?" page: a cell sent live from the browser, the network's real Set-Cookie
  * and the cookie jar checked against what the cell says; the page read without JavaScript.
  */
+
+/** The page is long (66 cells, each with its exchange): on a busy machine React takes a while to take over. */
+async function gotoHydrated(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "", { timeout: 30_000 });
+}
 
 async function sendCell(page: Page, id: string) {
   const cell = page.locator(`#${id}`);
@@ -22,6 +27,7 @@ async function sendCell(page: Page, id: string) {
 }
 
 test.describe("Which fix works?", () => {
+  test.setTimeout(120_000);
   test("httponly-none, the view writes: the cell says the cookie is sent without HttpOnly, and it is", async ({ page, context }) => {
     await gotoHydrated(page, "/fixes#fix-httponly-none-situation-view-writes");
     const { cell, setCookies, verdict } = await sendCell(page, "fix-httponly-none-situation-view-writes");
