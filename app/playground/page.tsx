@@ -22,6 +22,12 @@ export default function PlaygroundPage() {
           permanent session, and <code className="font-mono text-sm">SESSION_REFRESH_EACH_REQUEST</code>.
         </p>
         <p>
+          And the culprits: extensions that set the cookie though your view never asked for one. Flask-Login writes its keys at login (and a second
+          cookie, <code className="font-mono text-sm">remember_token</code>, when asked to remember), Flask-WTF a CSRF token whenever a form is built,
+          Flask-Paranoid a hash of the client on every first request. Each is answered as the real extension answers under Flask 2.2 (Debian&rsquo;s
+          Flask-Login 0.6.2, Flask-WTF 1.1.1, Flask-Paranoid 0.2.0), and every exchange says which extension wrote which key.
+        </p>
+        <p>
           Flask 2.2&rsquo;s rules are those of every release from 2.2.5 to 3.1.2. Flask 3.1.3 (February 2026) adds{" "}
           <code className="font-mono text-sm">Vary: Cookie</code> more often: any use of the session counts, even{" "}
           <code className="font-mono text-sm">&apos;key&apos; in session</code> or printing it.

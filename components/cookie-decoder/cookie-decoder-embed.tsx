@@ -1,7 +1,6 @@
-import { parseCookieInput, setCookieValue } from "@/lib/cookie-decoder/input";
-import { inspectCookie } from "@/lib/cookie-decoder/inspect";
 import { nowSeconds } from "@/lib/cookie-decoder/epoch";
 import { FLASK_MAX_AGE } from "@/lib/flask-session/signer";
+import { decodeInput } from "./decode-input";
 import { DecodedView } from "./decoded-view";
 import { EmbedShell } from "./embed-shell";
 
@@ -11,15 +10,15 @@ import { EmbedShell } from "./embed-shell";
  * without JavaScript at all. The interactive shell then lets them edit the cookie and verify it,
  * loading the decoder in the browser only when they do.
  */
-export async function CookieDecoderEmbed({ cookie }: { cookie: string }) {
-  const read = parseCookieInput(cookie);
+export async function CookieDecoderEmbed({ cookie, label }: { cookie: string; label?: string }) {
   // Build time: the page is static, so "now" is when it was built (the view says which day).
   const now = nowSeconds();
-  const inspection = read.ok ? await inspectCookie(read.value, { now, setCookie: read.form === "set-cookie" ? setCookieValue(read) : undefined }) : null;
+  const { read, inspection, forensics } = await decodeInput(cookie, now);
   return (
     <EmbedShell
       cookie={cookie}
-      serverView={<DecodedView read={read} inspection={inspection} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} compact />}
+      label={label ?? "Cookie decoder"}
+      serverView={<DecodedView read={read} inspection={inspection} forensics={forensics} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now }} compact />}
       serverCookie={read.ok ? read.value : null}
       serverEpoch={inspection?.timestamp?.guess.epoch ?? "unix"}
     />

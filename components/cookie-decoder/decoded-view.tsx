@@ -2,7 +2,10 @@ import type { CookieInput, InputError } from "@/lib/cookie-decoder/input";
 import { checkAge, timestampUnder, type DecodeError, type Inspection } from "@/lib/cookie-decoder/inspect";
 import { formatUtc } from "@/lib/cookie-decoder/epoch";
 import type { Epoch } from "@/lib/flask-session/signer";
+import type { Forensics } from "@/lib/session-keys/forensics";
 import { CookieParts } from "./cookie-parts";
+import { CookieReports, OtherCookieView } from "./cookie-reports";
+import { SessionOrigins } from "./session-origins";
 
 export type ViewSettings = {
   /** The epoch to read the timestamp with; null follows the decoder's guess. */
@@ -32,12 +35,39 @@ const stageNames: Record<DecodeError["stage"], string> = {
  * server (the embed's first paint, no JavaScript needed) and in the browser. Every decoded string
  * is rendered as a React text child, so markup in a cookie is shown, never interpreted.
  */
-export function DecodedView({ read, inspection, settings, compact = false }: { read: CookieInput | InputError; inspection: Inspection | null; settings: ViewSettings; compact?: boolean }) {
+export function DecodedView({
+  read,
+  inspection,
+  settings,
+  forensics,
+  compact = false,
+}: {
+  read: CookieInput | InputError;
+  inspection: Inspection | null;
+  settings: ViewSettings;
+  forensics: Forensics | null;
+  compact?: boolean;
+}) {
+  const reports = forensics && forensics.cookies.length > 0 ? <CookieReports reports={forensics.cookies} compact={compact} /> : null;
   if (!read.ok) {
     return (
-      <Problems>
-        <li data-error-code={read.error.code}>{read.error.message}</li>
-      </Problems>
+      <div className="space-y-4 text-sm">
+        {reports}
+        {/* A pasted answer whose cookies are all explained above needs no "nothing to decode" box. */}
+        {!reports && (
+          <Problems>
+            <li data-error-code={read.error.code}>{read.error.message}</li>
+          </Problems>
+        )}
+      </div>
+    );
+  }
+  if (forensics?.other) {
+    return (
+      <div className="space-y-4 text-sm" data-testid="decoded">
+        {reports}
+        <OtherCookieView other={forensics.other} />
+      </div>
     );
   }
   if (!inspection) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Decoding…</p>;
@@ -54,6 +84,7 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
           ))}
         </ul>
       )}
+      {reports}
       <CookieParts pieces={inspection.pieces} />
 
       {errors.length > 0 && (
@@ -72,6 +103,11 @@ export function DecodedView({ read, inspection, settings, compact = false }: { r
       {payload?.repr != null && (
         <Field label="Python value Flask loads" heading={!compact}>
           <Code testId="python-value">{payload.repr}</Code>
+        </Field>
+      )}
+      {forensics?.attribution && forensics.attribution.keys.length > 0 && (
+        <Field label="Who wrote each key" heading={!compact}>
+          <SessionOrigins attribution={forensics.attribution} compact={compact} />
         </Field>
       )}
       {payload?.json != null && (
@@ -160,7 +196,7 @@ function Field({ label, children, heading }: { label: string; children: React.Re
 }
 
 /** Past this many characters the rest of a text sits in a closed <details>, which the browser does not lay out until opened. */
-export const LONG_TEXT = 8_000;
+const LONG_TEXT = 8_000;
 
 export function Code({ children, testId }: { children: string; testId?: string }) {
   if (children.length > LONG_TEXT) {

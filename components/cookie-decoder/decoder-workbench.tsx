@@ -73,7 +73,7 @@ export function DecoderWorkbench({
         </h2>
         <div>
           <label htmlFor="cookie-input" className="block text-sm font-semibold">
-            Cookie: the value, <code>session=…</code>, or a whole <code>Set-Cookie:</code> or <code>Cookie:</code> line
+            Cookie: the value, <code>session=…</code>, a whole <code>Set-Cookie:</code> or <code>Cookie:</code> line, or a <code>curl -i</code> answer
           </label>
           <textarea
             id="cookie-input"
@@ -134,7 +134,12 @@ export function DecoderWorkbench({
         {/* While a new input waits for its decode, the previous result stays (dimmed) instead of flickering away. */}
         <div aria-live="polite" aria-busy={!current} className={current || decoded === null ? "" : "opacity-60"}>
           {decoded ? (
-            <DecodedView read={decoded.read} inspection={decoded.inspection} settings={{ epoch: epochChoice === "auto" ? null : epochChoice, maxAge, now: decoded.now }} />
+            <DecodedView
+              read={decoded.read}
+              inspection={decoded.inspection}
+              forensics={decoded.forensics}
+              settings={{ epoch: epochChoice === "auto" ? null : epochChoice, maxAge, now: decoded.now }}
+            />
           ) : input === initialInput ? (
             initialView
           ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { fragmentFor } from "@/lib/cookie-decoder/fragment";
 import type { Epoch } from "@/lib/flask-session/signer";
 import { SecretKeyField } from "./secret-key-field";
@@ -32,10 +32,25 @@ function useEngine(): [Engine | null, () => void] {
  * (`serverCookie`, the value to verify, or null; `serverEpoch`, the timestamp's epoch) feeds the
  * verifier.
  */
-export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { cookie: string; serverView: ReactNode; serverCookie: string | null; serverEpoch: Epoch }) {
+export function EmbedShell({
+  cookie,
+  label,
+  serverView,
+  serverCookie,
+  serverEpoch,
+}: {
+  cookie: string;
+  /** The region's accessible name, unique on the page. */
+  label: string;
+  serverView: ReactNode;
+  serverCookie: string | null;
+  serverEpoch: Epoch;
+}) {
   const [input, setInput] = useState(cookie);
   const [secret, setSecret] = useState("");
   const [engine, load] = useEngine();
+  // The article may hold several embeds: ids must be unique for the labels to point at the right box.
+  const id = useId();
   const decoded = useInspection(input, engine?.decodeInput ?? null);
   const current = decoded && decoded.input === input ? decoded : null;
   const showServer = input === cookie;
@@ -43,18 +58,18 @@ export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { 
   const verifyEpoch = current ? (current.inspection?.timestamp?.guess.epoch ?? "unix") : showServer ? serverEpoch : "unix";
 
   return (
-    <section aria-label="Cookie decoder" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700" data-testid="cookie-decoder-embed" onFocus={load}>
+    <section aria-label={label} className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700" data-testid="cookie-decoder-embed" onFocus={load}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <p className="m-0 text-base font-semibold">What this cookie holds</p>
         <Link href={`/decoder${fragmentFor(input)}`} className="text-sm text-blue-700 underline dark:text-sky-300">
           Open in the full decoder
         </Link>
       </div>
-      <label htmlFor="embed-cookie" className="block text-sm font-semibold">
+      <label htmlFor={`${id}-cookie`} className="block text-sm font-semibold">
         Cookie
       </label>
       <textarea
-        id="embed-cookie"
+        id={`${id}-cookie`}
         value={input}
         onChange={(e) => {
           load();
@@ -77,7 +92,7 @@ export function EmbedShell({ cookie, serverView, serverCookie, serverEpoch }: { 
           not shown. The server renders it for everyone else, so the embed keeps its size when React starts. */}
       <div className="mt-4 noscript:hidden">
         <SecretKeyField
-          id="embed-secret"
+          id={`${id}-secret`}
           value={secret}
           onChange={(value) => {
             load();

@@ -1,8 +1,17 @@
 import { useEffect, useState } from "react";
 import type { CookieInput, InputError } from "@/lib/cookie-decoder/input";
 import type { Inspection } from "@/lib/cookie-decoder/inspect";
+import type { Forensics } from "@/lib/session-keys/forensics";
 
-export type Decoded = { input: string; read: CookieInput | InputError; inspection: Inspection | null; /** Unix seconds the cookie was read at. */ now: number };
+export type Decoded = {
+  input: string;
+  read: CookieInput | InputError;
+  inspection: Inspection | null;
+  /** Unix seconds the cookie was read at. */
+  now: number;
+  /** Who wrote each key, and the other cookies pasted with it (lib/session-keys). */
+  forensics: Forensics;
+};
 
 /** Reads one input (see ./decode-input.ts). Passed in, so a caller can load the decoder lazily. */
 export type DecodeInput = (input: string) => Promise<Decoded>;

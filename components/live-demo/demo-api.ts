@@ -15,10 +15,10 @@ async function call(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
-/** Sends the demo's request and returns the exchange from the JSON view. */
-export async function sendDemoRequest(config: DemoConfig): Promise<ExchangeView> {
-  const { path, headers } = demoRequest(config);
-  const response = await call(path, { headers: { ...headers, Accept: "application/json" } });
+/** Sends the demo's request (with the last Flask-WTF form's token, for a POST that sends it) and returns the exchange from the JSON view. */
+export async function sendDemoRequest(config: DemoConfig, csrfToken: string | null = null): Promise<ExchangeView> {
+  const { method, path, headers } = demoRequest(config, csrfToken);
+  const response = await call(path, { method, headers: { ...headers, Accept: "application/json" } });
   if (!response.ok) throw new Error(`The demo server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the exchange.`);
   const read = readExchangeView(await response.json().catch(() => null));
   if (!read.ok) throw new Error(`The demo server's answer could not be read. ${read.message}`);

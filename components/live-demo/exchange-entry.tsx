@@ -6,8 +6,10 @@ import { APP_LABELS } from "./labels";
 /** Werkzeug's status lines, for the statuses the demo apps can answer with. */
 const STATUS_TEXT: Record<number, string> = {
   200: "OK",
+  302: "FOUND",
   308: "PERMANENT REDIRECT",
   400: "BAD REQUEST",
+  401: "UNAUTHORIZED",
   404: "NOT FOUND",
   405: "METHOD NOT ALLOWED",
   500: "INTERNAL SERVER ERROR",
@@ -19,6 +21,8 @@ export type TimelineEntry = {
   exchange: ExchangeView;
   /** The Authorization header the page sent (the JSON view echoes only the Cookie header). */
   authorization: string | null;
+  /** Other headers the page sent that the app reads (X-Forwarded-For, X-CSRFToken), in order. */
+  extraHeaders?: Array<[string, string]>;
 };
 
 /** The request line path: what follows the origin in the URL the handler saw. */
@@ -67,7 +71,7 @@ const pre = "m-0 overflow-hidden rounded-md bg-zinc-100 p-3 font-mono text-xs le
  * and the live timeline, so both look the same.
  */
 export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
-  const { exchange, number, authorization } = entry;
+  const { exchange, number, authorization, extraHeaders = [] } = entry;
   const kind = setCookieKind(exchange);
   const vary = headerValues(exchange, "vary");
   const target = requestTarget(exchange.request.url);
@@ -92,6 +96,7 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
           <pre className={pre}>
             {`${exchange.request.method} ${target} HTTP/1.1\n`}
             {authorization && `Authorization: ${authorization}\n`}
+            {extraHeaders.map(([name, value]) => `${name}: ${value}\n`).join("")}
             {exchange.request.cookieHeader === null ? (
               <span className="text-zinc-600 dark:text-zinc-400">(no Cookie header)</span>
             ) : (
@@ -121,6 +126,19 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
           </pre>
         </div>
       </div>
+      {exchange.writes && exchange.writes.length > 0 && (
+        <div className="mt-3 text-sm text-zinc-800 dark:text-zinc-200" data-field="writes">
+          <p className="font-semibold">Who wrote to the session</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {exchange.writes.map((write, index) => (
+              <li key={index}>
+                <span className="font-semibold">{write.by}</span> {write.op === "clear" ? "cleared the session" : write.op === "set" ? "set" : "popped"}{" "}
+                {write.key && <code className="font-mono text-xs">{write.key}</code>}: {write.why}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {exchange.session.after && (
         <p className="mt-3 text-sm text-zinc-800 dark:text-zinc-200">
           Session after the view: <code className="font-mono text-xs wrap-anywhere">{exchange.session.after.repr}</code>

@@ -27,6 +27,7 @@ function useReadableSession(value: string | null): string | null | undefined {
  */
 export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }) {
   const held = useHeldCookie(app);
+  const remember = useHeldCookie("remember_token");
   const session = useReadableSession(held?.value ?? null);
   const principal = isPrincipalApp(app);
   return (
@@ -62,6 +63,21 @@ export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }
             </code>
           </p>
         </>
+      )}
+      {app === "flask-login" && remember !== undefined && (
+        <p className="mt-2 text-zinc-700 dark:text-zinc-300" data-field="held-remember">
+          {remember === null ? (
+            <>
+              And no <code className="font-mono text-xs">remember_token</code>.
+            </>
+          ) : (
+            <>
+              And Flask-Login&rsquo;s own cookie, for the whole site (<code className="font-mono text-xs">Path=/</code>):{" "}
+              <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100">remember_token={remember.value}</code>{" "}
+              {remember.expires ? `(kept until ${remember.expires})` : ""}: the user id and an HMAC of it, with no expiry inside.
+            </>
+          )}
+        </p>
       )}
     </div>
   );

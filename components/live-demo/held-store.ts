@@ -10,7 +10,9 @@ import type { HeldCookie } from "@/lib/live-demo/jar";
  * kept in sessionStorage so a reload still shows it. The cookie itself lives in the browser's jar;
  * this is only what the page can know about it: `undefined` means not known yet, `null` none.
  */
-type Known = Partial<Record<AppName, HeldCookie | null>>;
+/** Per app, its session cookie; `remember_token` is Flask-Login's own cookie, at Path=/ for every app. */
+export type HeldKey = AppName | "remember_token";
+type Known = Partial<Record<HeldKey, HeldCookie | null>>;
 
 const STORAGE_KEY = "live-demo:held-cookies";
 const listeners = new Set<() => void>();
@@ -26,11 +28,11 @@ function load(): Known {
   return cache;
 }
 
-export function getHeld(app: AppName): HeldCookie | null | undefined {
+export function getHeld(app: HeldKey): HeldCookie | null | undefined {
   return load()[app];
 }
 
-export function setHeld(app: AppName, held: HeldCookie | null): void {
+export function setHeld(app: HeldKey, held: HeldCookie | null): void {
   cache = { ...load(), [app]: held };
   try {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(cache));
@@ -45,7 +47,7 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function useHeldCookie(app: AppName): HeldCookie | null | undefined {
+export function useHeldCookie(app: HeldKey): HeldCookie | null | undefined {
   return useSyncExternalStore(
     subscribe,
     () => load()[app],

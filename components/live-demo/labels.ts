@@ -6,6 +6,9 @@ export const APP_LABELS: Record<AppName, string> = {
   weak: "NoSessionsFlask",
   principal: "Principal, use_sessions=True",
   "principal-no-sessions": "Principal, use_sessions=False",
+  "flask-login": "Flask-Login",
+  "flask-wtf": "Flask-WTF",
+  "flask-paranoid": "Flask-Paranoid",
 };
 
 export const TOKEN_LABELS: Record<TokenChoice, string> = { alice: "alice", bob: "bob", none: "no token" };

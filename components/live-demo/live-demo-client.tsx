@@ -14,6 +14,7 @@ import {
   type AppName,
   type DemoConfig,
 } from "@/lib/live-demo/config";
+import { csrfTokenIn } from "@/lib/live-demo/culprit-config";
 import { heldAfter } from "@/lib/live-demo/jar";
 import { ChoiceGroup, Switch } from "./controls";
 import { resetDemoCookie, sendDemoRequest } from "./demo-api";
@@ -74,6 +75,8 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
   const [failure, setFailure] = useState<Failure | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [resetHeader, setResetHeader] = useState<string | null>(null);
+  // The token of the last Flask-WTF form page, which a POST "with the page's token" sends back.
+  const [csrfToken, setCsrfToken] = useState<string | null>(null);
   const counter = useRef(0);
 
   useEffect(() => {
@@ -126,12 +129,16 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
     return guarded(
       "request",
       async () => {
-        const exchange = await sendDemoRequest(sent);
+        const exchange = await sendDemoRequest(sent, csrfToken);
         counter.current += 1;
         const number = counter.current;
-        const authorization = demoRequest(sent).headers.Authorization ?? null;
-        setEntries((previous) => [{ number, exchange, authorization }, ...previous].slice(0, TIMELINE_LIMIT));
-        setHeld(sent.app, heldAfter(exchange, getHeld(sent.app) ?? null, Date.now()));
+        const { Authorization: authorization = null, ...extra } = demoRequest(sent, csrfToken).headers;
+        setEntries((previous) => [{ number, exchange, authorization, extraHeaders: Object.entries(extra) }, ...previous].slice(0, TIMELINE_LIMIT));
+        const now = Date.now();
+        setHeld(sent.app, heldAfter(exchange, getHeld(sent.app) ?? null, now));
+        // Flask-Login's remember_token has Path=/: every demo request carries it, or shows it is gone.
+        setHeld("remember_token", heldAfter(exchange, getHeld("remember_token") ?? null, now, "remember_token"));
+        if (sent.app === "flask-wtf") setCsrfToken(csrfTokenIn(exchange.response.body) ?? csrfToken);
         setResetHeader(null);
         const kind = setCookieKind(exchange);
         setAnnouncement(`Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`);
@@ -146,6 +153,7 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
       async () => {
         const header = await resetDemoCookie(sent);
         setHeld(sent.app, null);
+        if (sent.app === "flask-login") setHeld("remember_token", null);
         setEntries([]);
         setResetHeader(header);
         setAnnouncement("Cookie deleted, timeline cleared.");
@@ -154,7 +162,7 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
     );
   }
 
-  const request = demoRequest(config);
+  const request = demoRequest(config, csrfToken);
   const button = "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-offset-2";
 
   return (
@@ -166,14 +174,14 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
         <p>
           Next request:{" "}
           <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="next-request">
-            GET {request.path}
-            {request.headers.Authorization ? ` · Authorization: ${request.headers.Authorization}` : ""}
+            {request.method} {request.path}
+            {Object.entries(request.headers).map(([name, value]) => ` · ${name}: ${value}`)}
           </code>
         </p>
         <p className="mt-1">
           The same from a terminal:{" "}
           <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="curl">
-            {curlCommand(config, origin)}
+            {curlCommand(config, origin, csrfToken)}
           </code>
         </p>
       </div>

@@ -1,13 +1,17 @@
 "use client";
 
-import { effectiveAction, isPrincipalApp, type Action, type DemoConfig } from "@/lib/live-demo/config";
+import { defaultConfig, effectiveAction, isCulpritName, isPrincipalApp, type Action, type AppName, type DemoConfig } from "@/lib/live-demo/config";
 import { ChoiceGroup, Switch } from "./controls";
+import { CulpritKnobs } from "./culprit-knobs";
 import { FLASK_OPTIONS, TOKEN_LABELS } from "./labels";
 
 const APP_FAMILIES = [
   { value: "persistent", label: "Stock Flask" },
   { value: "weak", label: "NoSessionsFlask" },
   { value: "principal", label: "Flask-Principal" },
+  { value: "flask-login", label: "Flask-Login" },
+  { value: "flask-wtf", label: "Flask-WTF" },
+  { value: "flask-paranoid", label: "Flask-Paranoid" },
 ] as const;
 
 const ACTION_OPTIONS: ReadonlyArray<{ value: Action; label: string }> = [
@@ -17,6 +21,8 @@ const ACTION_OPTIONS: ReadonlyArray<{ value: Action; label: string }> = [
   { value: "nothing", label: "nothing" },
   { value: "clear", label: "clear" },
   { value: "pop", label: "pop" },
+  { value: "flash", label: "flash()" },
+  { value: "read-flashes", label: "read flashes" },
 ];
 
 const PERMANENT_OPTIONS = [
@@ -28,7 +34,19 @@ const PERMANENT_OPTIONS = [
 /** Every knob the demo API has, at once. */
 export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onChange: (config: DemoConfig) => void }) {
   const principal = isPrincipalApp(config.app);
-  const family = principal ? "principal" : (config.app as "persistent" | "weak");
+  const family = principal ? "principal" : (config.app as Exclude<AppName, "principal" | "principal-no-sessions">);
+  const app = config.app;
+  // Another app takes its own actions and defaults: switching keeps the knobs both have.
+  const switchTo = (next: AppName) =>
+    next === app ? config : { ...defaultConfig(next), flask: config.flask, permanent: config.permanent, refresh: config.refresh, culprit: config.culprit, token: isCulpritName(next) === isCulpritName(app) ? config.token : defaultConfig(next).token };
+  if (isCulpritName(app)) {
+    return (
+      <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+        <ChoiceGroup label="App" options={APP_FAMILIES} value={app} onChange={(value) => onChange(switchTo(value === "principal" ? "principal" : value))} />
+        <CulpritKnobs app={app} config={config} onChange={onChange} />
+      </div>
+    );
+  }
   const defaultAction = principal ? "nothing" : "article";
   return (
     <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
@@ -36,7 +54,7 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         label="App"
         options={APP_FAMILIES}
         value={family}
-        onChange={(value) => onChange({ ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })}
+        onChange={(value) => onChange(isCulpritName(value) ? switchTo(value) : { ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })}
       />
       <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />
       <Switch

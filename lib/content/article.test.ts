@@ -9,7 +9,7 @@ describe("the article as the site renders it", () => {
     const html = toHtml(article!.hast);
     expect(html).not.toContain("{% highlight");
     expect(html.match(/<pre class="shiki/g)).toHaveLength(3);
-    expect(html.match(/<editor-note>/g)).toHaveLength(5);
+    expect(html.match(/<editor-note>/g)).toHaveLength(6);
     expect(html.match(/<live-demo apps="[^"]+"( example="[^"]+")?><\/live-demo>/g)).toEqual([
       '<live-demo apps="persistent"></live-demo>',
       // Without JavaScript the first demo already shows stock Flask: this one opens on NoSessionsFlask.
@@ -17,6 +17,8 @@ describe("the article as the site renders it", () => {
       '<live-demo apps="principal,principal-no-sessions"></live-demo>',
     ]);
     expect(html).toContain('<cookie-decoder cookie="eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc">');
+    // The note on "go through the session object": a cookie Flask-Principal wrote, shown with who wrote each key.
+    expect(html).toContain('<cookie-decoder cookie=".eJyrVspMSc0rySyp1EssLcmIL6ksSFWyUirJz07NU9JBSGamAEUTczKTU5VqAfw-Epg.VwVtFQ.Nvqkk8PfUauTwimhTl_5tn87p1I" label="Cookie decoder: a Flask-Principal cookie">');
   });
 
   it("is undefined for a slug with no file", async () => {

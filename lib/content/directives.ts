@@ -24,10 +24,10 @@ export const directiveSpecs = {
       .strictObject({ apps: appList, title: z.string().min(1).optional(), example: z.enum(demoApps).optional() })
       .refine((a) => a.example === undefined || a.apps.includes(a.example), { message: "example must be one of the demo's apps", path: ["example"] }),
   },
-  /** The cookie decoder, prefilled with a cookie. */
+  /** The cookie decoder, prefilled with a cookie; `label` names it when an article holds more than one. */
   "cookie-decoder": {
     kind: "leaf",
-    attributes: z.strictObject({ cookie: z.string().min(1) }),
+    attributes: z.strictObject({ cookie: z.string().min(1), label: z.string().min(1).optional() }),
   },
   /** A correction or update beside the sentence it is about; never a silent edit of the author's words. */
   "editor-note": {

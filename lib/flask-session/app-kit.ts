@@ -48,7 +48,7 @@ export type AppNotes =
     };
 
 /** One request's run of an app, once its session is open. */
-export type RunningApp = {
+type RunningApp = {
   /** The app's before_request functions, in registration order (they run even when routing failed). */
   beforeRequest(): void;
   /** The view for `/` (GET or HEAD). */
@@ -81,10 +81,26 @@ export function runAction(session: FlaskSession, action: Action, flask010: boole
     case "pop":
       session.pop("key");
       break;
+    case "flash": {
+      // flask/helpers.py flash(): `flashes = session.get("_flashes", []); flashes.append((category,
+      // message)); session["_flashes"] = flashes` (a write even when the list was already there).
+      const text = (value: string) => (flask010 ? py.bytes(value) : py.str(value));
+      const flashes = session.get("_flashes", py.list([]));
+      const items = flashes.type === "list" ? flashes.items : [];
+      session.set("_flashes", py.list([...items, py.tuple([text("message"), text(FLASH_MESSAGE)])]));
+      break;
+    }
+    case "read-flashes":
+      // get_flashed_messages(): `session.pop("_flashes") if "_flashes" in session else []`.
+      if (session.has("_flashes")) session.pop("_flashes");
+      break;
     case "nothing":
       break;
   }
 }
+
+/** The message `action=flash` flashes (reference_apps.FLASH_MESSAGE). */
+export const FLASH_MESSAGE = "Hello from flash()";
 
 /** `repr(session)` as the view prints it, in the rule set's Python. */
 export function formatSession(ctx: AppContext, session: FlaskSession): string {

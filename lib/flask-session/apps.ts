@@ -30,11 +30,10 @@ import { dumpsTagged } from "./tagged-json";
 import { byteLength, internalServerError } from "./werkzeug-pages";
 import { firstCookie, parseCookieHeader } from "./werkzeug-cookies";
 
-export type { ExchangeOptions, ExchangeRequest, FlaskExchange, HeaderReader, SessionSnapshot } from "./exchange-types";
+export type { ExchangeRequest, FlaskExchange, HeaderReader } from "./exchange-types";
+export { DEFAULT_SECRET } from "./demo-secret";
 export { appRoot, MOUNT } from "./routing";
 
-/** The article's `app.secret_key`, which the demo apps use unless the server is given another. */
-export const DEFAULT_SECRET = "SomeRandomKey";
 
 /** Every app the demo API serves, by the name in its URL. */
 export const APPS: Readonly<Record<AppName, FlaskApp>> = {

@@ -71,7 +71,7 @@ describe("the site's own answers", () => {
   it("404s an unknown app with JSON naming the apps", async () => {
     const response = await handle("/api/flask/nope/");
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: "unknown-app", apps: ["persistent", "weak", "principal", "principal-no-sessions"] });
+    expect(await response.json()).toMatchObject({ error: "unknown-app", apps: ["persistent", "weak", "principal", "principal-no-sessions", "flask-login", "flask-wtf", "flask-paranoid"] });
   });
 
   it("400s an invalid knob, naming it", async () => {

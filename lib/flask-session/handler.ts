@@ -3,8 +3,8 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/server/demo-api.ts): building a Request and a Response per request cost it
- * about a sixth of its CPU (README, "Performance").
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request was a
+ * large share of its CPU (docs/performance.md).
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
  *                               or, with `Accept: application/json` or `?view=json`, the JSON view
@@ -17,6 +17,8 @@ import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest,
 import { fixKnobProblem } from "./fix-knobs";
 import { runFixExchange } from "./fixes";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
+import { answerCulpritRequest } from "./apps/culprit-handler";
+import { CULPRIT_NAMES, isCulpritName } from "./apps/culprits";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
 import { dumpCookie, dumpCookieFlask010 } from "./werkzeug-cookies";
@@ -34,8 +36,12 @@ export type HandlerOptions = {
   trustProxy?: boolean;
 };
 
-/** A request as the core reads it: the method as sent, the full URL, and a header lookup. */
-export type FlaskRequest = ExchangeRequest;
+/**
+ * A request as the core reads it: the method as sent, the full URL, a header lookup, and the peer
+ * address when the server knows it (Flask-Login and Flask-Paranoid hash it when the request has no
+ * X-Forwarded-For; Next's server fills that header with the peer address itself).
+ */
+export type FlaskRequest = ExchangeRequest & { remoteAddress?: string | null };
 
 /**
  * An answer as plain data. `statusText` is Werkzeug's reason phrase on the emulated Flask answers
@@ -53,7 +59,7 @@ export function isForwardedHttps(headers: HeaderReader, trustProxy: boolean | un
   return values[values.length - 1].trim().toLowerCase() === "https";
 }
 
-export const RESET_SEGMENT = "_reset";
+const RESET_SEGMENT = "_reset";
 
 /** The core: one request of the demo API in, its answer out. Never throws for bad input. */
 export async function answerFlaskRequest(request: FlaskRequest, options: HandlerOptions = {}): Promise<FlaskAnswer> {
@@ -65,11 +71,15 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   const rest = url.pathname.slice(MOUNT.length);
   const slash = rest.indexOf("/");
   const name = slash < 0 ? rest : rest.slice(0, slash);
+  if (isCulpritName(name)) {
+    const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
+    return answerCulpritRequest(name, { ...request, remoteAddress: request.remoteAddress ?? null }, { secret, nowMs, secureCookies });
+  }
   if (!isAppName(name)) {
     return siteError(404, {
       error: "unknown-app",
-      message: `There is no demo app ${JSON.stringify(name)}. The apps are: ${APP_NAMES.join(", ")}.`,
-      apps: [...APP_NAMES],
+      message: `There is no demo app ${JSON.stringify(name)}. The apps are: ${[...APP_NAMES, ...CULPRIT_NAMES].join(", ")}.`,
+      apps: [...APP_NAMES, ...CULPRIT_NAMES],
     });
   }
 
@@ -93,14 +103,14 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
 }
 
 /** FlaskAnswer → Response. The `Headers` keep every value (Set-Cookie apart) but not Flask's order. */
-export function toResponse(answer: FlaskAnswer): Response {
+function toResponse(answer: FlaskAnswer): Response {
   const headers = new Headers();
   for (const [name, value] of answer.headers) headers.append(name, value);
   return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** What curl -i gets: Flask's status, headers and body. */
-export function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
+function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
   return { status: exchange.status, statusText: exchange.statusText, headers: exchange.headers, body };
 }

@@ -7,7 +7,7 @@ import { parseFixKnob, type FixKnob } from "./fix-knobs";
 export const APP_NAMES = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
-export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop"] as const;
+export const ACTIONS = ["article", "write", "read", "nothing", "clear", "pop", "flash", "read-flashes"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -16,7 +16,7 @@ export type Action = (typeof ACTIONS)[number];
  * Flask 3.1.3 and later, where any use of the session counts as access; "0.10" is Flask 0.10.1 on
  * Python 2, the article's (2016).
  */
-export const RULE_SETS = ["0.10", "2.2", "3.1"] as const;
+const RULE_SETS = ["0.10", "2.2", "3.1"] as const;
 export type RuleSet = (typeof RULE_SETS)[number];
 export const DEFAULT_RULE_SET: RuleSet = "2.2";
 

@@ -14,8 +14,8 @@ export function byteLength(text: string): number {
   return utf8.encode(text).length;
 }
 
-/** `HTTPException.get_body`: the same five lines for every error. */
-function errorPage(status: number, title: string, description: string, extra: HeaderList = []): PageResponse {
+/** `HTTPException.get_body`: the same five lines for every error (`description` already HTML as Werkzeug writes it). */
+export function errorPage(status: number, title: string, description: string, extra: HeaderList = []): PageResponse {
   const body = `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>${description}</p>\n`;
   // HTTPException.get_response: Response(body, status, [Content-Type, *get_headers()]), then the
   // body sets Content-Length.
@@ -63,13 +63,18 @@ function escapeHtml(text: string): string {
  * is sent to the URL with it (strict_slashes), absolute, built from the request's host.
  */
 export function strictSlashRedirect(location: string): PageResponse {
+  return redirectPage(location, 308, "PERMANENT REDIRECT");
+}
+
+/** `werkzeug.utils.redirect(location, code)` for an ASCII location (which `iri_to_uri` leaves as it is). */
+export function redirectPage(location: string, status: number, statusText: string): PageResponse {
   const escaped = escapeHtml(location);
   const body =
     "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n" +
     `<p>You should be redirected automatically to the target URL: <a href="${escaped}">${escaped}</a>. If not, click the link.\n`;
   return {
-    status: 308,
-    statusText: "PERMANENT REDIRECT",
+    status,
+    statusText,
     headers: [
       ["Content-Type", HTML],
       ["Content-Length", String(byteLength(body))],

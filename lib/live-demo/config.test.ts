@@ -14,11 +14,19 @@ import {
 } from "./config";
 
 const base = defaultConfig("persistent");
-const everything: DemoConfig = { app: "principal-no-sessions", flask: "0.10", token: "none", action: "clear", permanent: false, refresh: false };
+const everything: DemoConfig = {
+  app: "principal-no-sessions",
+  flask: "0.10",
+  token: "none",
+  action: "clear",
+  permanent: false,
+  refresh: false,
+  culprit: { protection: "basic", client: "this", send: "get" },
+};
 
 describe("the request a demo sends", () => {
   it("is the app's bare URL with the default configuration", () => {
-    expect(demoRequest(base)).toEqual({ path: "/api/flask/persistent/", headers: {} });
+    expect(demoRequest(base)).toEqual({ method: "GET", path: "/api/flask/persistent/", headers: {} });
   });
 
   it("carries every knob the API reads, and the API reads them back unchanged", () => {
@@ -72,6 +80,20 @@ describe("the configuration in the URL", () => {
     expect(configFromParams(configToParams(everything, base), base, apps)).toEqual(everything);
     const back = { ...everything, action: null, permanent: null };
     expect(configFromParams(configToParams(back, { ...base, action: "write", permanent: true }), { ...base, action: "write", permanent: true }, apps)).toEqual(back);
+  });
+
+  it("round-trips the culprit apps' knobs, and opens their deep links (?app=flask-login&action=…)", () => {
+    const apps = ["persistent", "flask-login", "flask-wtf", "flask-paranoid"] as const;
+    const login: DemoConfig = { ...defaultConfig("flask-login"), action: "login-remember", culprit: { protection: "strong", client: "elsewhere", send: "get" } };
+    expect(configFromParams(configToParams(login, base), base, apps)).toEqual(login);
+    const linked = configFromParams(new URLSearchParams("app=flask-login&action=login-remember"), base, apps);
+    expect(demoRequest(linked)).toEqual({ method: "GET", path: "/api/flask/flask-login/?action=login-remember", headers: {} });
+    // An action the linked app does not take falls back to that app's default.
+    expect(configFromParams(new URLSearchParams("app=flask-wtf&action=login"), base, apps).action).toBeNull();
+    const post = configFromParams(new URLSearchParams("app=flask-wtf&send=post-token"), base, apps);
+    expect(demoRequest(post, "tok")).toEqual({ method: "POST", path: "/api/flask/flask-wtf/", headers: { "X-CSRFToken": "tok" } });
+    const elsewhere = configFromParams(new URLSearchParams("app=flask-paranoid&client=elsewhere"), base, apps);
+    expect(demoRequest(elsewhere).headers).toEqual({ "X-Forwarded-For": "203.0.113.7" });
   });
 
   it("still opens links written with the old rule-set names, 2016 and today", () => {

@@ -3,12 +3,28 @@
  * playground's extra knobs. One module turns it into the API request (so the page, the build-time
  * examples and the tests send the same thing) and into URL parameters (so it can be linked).
  */
-import { ACTIONS, APP_NAMES, DEFAULT_RULE_SET, ruleSetFrom, type Action, type AppName, type RuleSet } from "@/lib/flask-session/knobs";
+import { ACTIONS, APP_NAMES as FLASK_APP_NAMES, DEFAULT_RULE_SET, ruleSetFrom, type Action as FlaskAction, type RuleSet } from "@/lib/flask-session/knobs";
+import {
+  CULPRIT_NAMES,
+  culpritActions,
+  culpritRequest,
+  culpritSettingsFromParams,
+  culpritSettingsToParams,
+  DEFAULT_CULPRIT_SETTINGS,
+  isCulpritAction,
+  isCulpritName,
+  type CulpritAction,
+  type CulpritSettings,
+} from "./culprit-config";
 
-export type { Action, AppName, RuleSet };
-export { ACTIONS, APP_NAMES };
+/** Every app a demo can show: the article's, and the culprits (extensions that set the cookie). */
+export const APP_NAMES = [...FLASK_APP_NAMES, ...CULPRIT_NAMES] as const;
+export type AppName = (typeof APP_NAMES)[number];
+export type Action = FlaskAction | CulpritAction;
+export type { RuleSet };
+export { ACTIONS, isCulpritName };
 
-export const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
+const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
 export type TokenChoice = (typeof TOKEN_CHOICES)[number];
 
 export type DemoConfig = {
@@ -22,10 +38,12 @@ export type DemoConfig = {
   permanent: boolean | null;
   /** SESSION_REFRESH_EACH_REQUEST, on by default as in Flask. */
   refresh: boolean;
+  /** The culprit apps' own knobs (./culprit-config.ts). */
+  culprit: CulpritSettings;
 };
 
 export function defaultConfig(app: AppName): DemoConfig {
-  return { app, flask: DEFAULT_RULE_SET, token: "alice", action: null, permanent: null, refresh: true };
+  return { app, flask: DEFAULT_RULE_SET, token: app === "flask-login" ? "none" : "alice", action: null, permanent: null, refresh: true, culprit: DEFAULT_CULPRIT_SETTINGS };
 }
 
 export function isPrincipalApp(app: AppName): boolean {
@@ -34,10 +52,11 @@ export function isPrincipalApp(app: AppName): boolean {
 
 /** The action the app really runs: the explicit one, or the app's default. */
 export function effectiveAction(config: DemoConfig): Action {
+  if (isCulpritName(config.app)) return config.action ?? culpritActions(config.app)[0];
   return config.action ?? (isPrincipalApp(config.app) ? "nothing" : "article");
 }
 
-export function appPath(app: AppName): string {
+function appPath(app: AppName): string {
   return `/api/flask/${app}/`;
 }
 
@@ -50,7 +69,12 @@ export function cookiePath(app: AppName): string {
  * The request the demo sends: the plain URL curl would use (the JSON view is asked for with
  * `Accept`, so the address stays the app's own) and the headers.
  */
-export function demoRequest(config: DemoConfig): { path: string; headers: Record<string, string> } {
+export function demoRequest(config: DemoConfig, csrfToken: string | null = null): { method: "GET" | "POST"; path: string; headers: Record<string, string> } {
+  if (isCulpritName(config.app)) {
+    const { method, query, headers } = culpritRequest(config.app, config.action, config.token, config.culprit, csrfToken);
+    const search = query.toString();
+    return { method, path: appPath(config.app) + (search ? `?${search}` : ""), headers };
+  }
   const query = new URLSearchParams();
   if (config.flask !== DEFAULT_RULE_SET) query.set("flask", config.flask);
   if (config.action !== null) query.set("action", config.action);
@@ -59,19 +83,19 @@ export function demoRequest(config: DemoConfig): { path: string; headers: Record
   const search = query.toString();
   const headers: Record<string, string> = {};
   if (isPrincipalApp(config.app) && config.token !== "none") headers.Authorization = `Bearer ${config.token}-token`;
-  return { path: appPath(config.app) + (search ? `?${search}` : ""), headers };
+  return { method: "GET", path: appPath(config.app) + (search ? `?${search}` : ""), headers };
 }
 
 /** The reset endpoint for the app: a real deleting Set-Cookie for the app's path. */
 export function resetPath(config: DemoConfig): string {
-  return `/api/flask/${config.app}/_reset${config.flask === "0.10" ? "?flask=0.10" : ""}`;
+  return `/api/flask/${config.app}/_reset${config.flask === "0.10" && !isCulpritName(config.app) ? "?flask=0.10" : ""}`;
 }
 
 /** The same request as a curl command line, for readers who want to try it outside the page. */
-export function curlCommand(config: DemoConfig, origin: string): string {
-  const { path, headers } = demoRequest(config);
+export function curlCommand(config: DemoConfig, origin: string, csrfToken: string | null = null): string {
+  const { method, path, headers } = demoRequest(config, csrfToken);
   const headerArgs = Object.entries(headers).map(([name, value]) => ` -H '${name}: ${value}'`);
-  return `curl -i${headerArgs.join("")} '${origin}${path}'`;
+  return `curl -i${method === "POST" ? " -X POST" : ""}${headerArgs.join("")} '${origin}${path}'`;
 }
 
 /** The configuration as URL parameters, leaving out what equals the default so links stay short. */
@@ -83,6 +107,7 @@ export function configToParams(config: DemoConfig, base: DemoConfig): URLSearchP
   if (config.action !== base.action) params.set("action", config.action ?? "default");
   if (config.permanent !== base.permanent) params.set("permanent", config.permanent === null ? "keep" : config.permanent ? "1" : "0");
   if (config.refresh !== base.refresh) params.set("refresh", config.refresh ? "1" : "0");
+  if (isCulpritName(config.app)) culpritSettingsToParams(config.culprit, params);
   return params;
 }
 
@@ -99,14 +124,19 @@ export function configFromParams(params: URLSearchParams, base: DemoConfig, apps
   const flask = params.get("flask");
   const permanent = params.get("permanent");
   const refresh = params.get("refresh");
+  const app = pick("app", apps) ?? base.app;
+  // Each app takes its own actions: an action the linked app does not have falls back to its default.
+  const actions: readonly Action[] = isCulpritName(app) ? culpritActions(app) : ACTIONS;
+  const baseAction = base.action === null || (isCulpritName(app) ? isCulpritAction(app, base.action) : (ACTIONS as readonly string[]).includes(base.action)) ? base.action : null;
   return {
-    app: pick("app", apps) ?? base.app,
+    app,
     // The API's names and its aliases ("2016", "today"), so links written before the rename still work.
     flask: (flask !== null ? ruleSetFrom(flask) : undefined) ?? base.flask,
-    token: pick("token", TOKEN_CHOICES) ?? base.token,
-    action: action === "default" ? null : (pick("action", ACTIONS) ?? base.action),
+    token: pick("token", TOKEN_CHOICES) ?? (app === base.app ? base.token : defaultConfig(app).token),
+    action: action === "default" ? null : (pick("action", actions) ?? baseAction),
     permanent: permanent === "keep" ? null : permanent === "1" ? true : permanent === "0" ? false : base.permanent,
     refresh: refresh === "1" ? true : refresh === "0" ? false : base.refresh,
+    culprit: culpritSettingsFromParams(params, base.culprit),
   };
 }
 

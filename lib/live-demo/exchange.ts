@@ -4,9 +4,16 @@
  * against the fields the page uses, so a proxy's error page or a half-written body becomes a
  * clear failure instead of a broken render.
  */
+import type { culpritExchangeView } from "@/lib/flask-session/apps/culprit-handler";
 import type { exchangeView } from "@/lib/flask-session/handler";
 
-export type ExchangeView = ReturnType<typeof exchangeView>;
+/**
+ * An exchange of the article's apps, or of a culprit app, whose view also lists every Set-Cookie
+ * (`setCookies`: Flask-Login's remember_token too) and which extension wrote which key (`writes`).
+ */
+export type ExchangeView =
+  | (ReturnType<typeof exchangeView> & { setCookies?: undefined; writes?: undefined })
+  | ReturnType<typeof culpritExchangeView>;
 export type HeaderPair = [string, string];
 
 function isHeaderList(value: unknown): value is HeaderPair[] {

@@ -106,6 +106,6 @@ export function demoApi(options: DemoApiOptions): (req: IncomingMessage, res: Se
     // (ProxyFix's rule: the right-most X-Forwarded-Proto). Any client can send the header.
     const headers = headerReader(req.headers);
     const url = new URL((isForwardedHttps(headers, options.trustProxy) ? origins.https : origins.http) + req.url);
-    sendAnswer(await answerFlaskRequest({ method, url, headers }, handlerOptions), res);
+    sendAnswer(await answerFlaskRequest({ method, url, headers, remoteAddress: req.socket.remoteAddress ?? null }, handlerOptions), res);
   };
 }

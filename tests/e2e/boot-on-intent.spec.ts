@@ -68,7 +68,7 @@ test.describe("the article boots on intent", () => {
       await route.continue();
     });
     await page.goto(articlePath);
-    const embed = page.getByTestId("cookie-decoder-embed");
+    const embed = page.getByTestId("cookie-decoder-embed").first();
     await embed.getByLabel("Cookie", { exact: true }).fill("eyJhIjoxfQ.VwVtFQ.F4DDM_IRcqgsJQGrAsImi9erKhc");
     await embed.getByLabel("Secret key to verify with").fill("SomeRandomKey");
     await expect(page.locator("html")).not.toHaveAttribute("data-hydrated");

@@ -5,7 +5,7 @@ const ARTICLE_PATH = "/disabling-cookies-in-flask";
 test.describe("the decoder embedded in the article", () => {
   test("decodes the article's cookie, and verifies with a key typed in", async ({ page }) => {
     await page.goto(ARTICLE_PATH);
-    const embed = page.getByTestId("cookie-decoder-embed");
+    const embed = page.getByTestId("cookie-decoder-embed").first();
     await expect(embed.getByTestId("python-value")).toHaveText("{'key': b'value'}");
     await expect(embed.getByTestId("date-2011")).toContainText("2016-04-06");
     await embed.getByLabel("Secret key to verify with").fill("SomeRandomKey");
@@ -21,7 +21,7 @@ test.describe("the decoder embedded in the article", () => {
 
     test("shows the real decoded content, rendered by the server", async ({ page }) => {
       await page.goto(ARTICLE_PATH);
-      const embed = page.getByTestId("cookie-decoder-embed");
+      const embed = page.getByTestId("cookie-decoder-embed").first();
       await expect(embed.getByTestId("python-value")).toHaveText("{'key': b'value'}");
       await expect(embed.getByTestId("payload-json")).toHaveText('{"key":{" b":"dmFsdWU="}}');
       await expect(embed.getByTestId("date-2011")).toContainText("2016-04-06 20:09:57 UTC");

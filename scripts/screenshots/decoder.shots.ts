@@ -2,10 +2,9 @@ import { expect, test } from "@playwright/test";
 
 /**
  * Screenshots of the decoder page and the article's embed, on a phone and a desktop, light and
- * dark, for a person to look at. Not a check: run with DECODER_SCREENSHOTS=1; they land in
- * reports/screenshots/decoder/ (git-ignored).
+ * dark, for a person to look at. Not a check: `npm run screenshots` (scripts/screenshots/playwright.config.ts)
+ * takes them; they land in reports/screenshots/decoder/ (git-ignored).
  */
-test.skip(!process.env.DECODER_SCREENSHOTS, "set DECODER_SCREENSHOTS=1 to take the screenshots");
 
 const dir = "reports/screenshots/decoder";
 
@@ -30,7 +29,7 @@ for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
       await page.goto("/disabling-cookies-in-flask");
-      const embed = page.getByTestId("cookie-decoder-embed");
+      const embed = page.getByTestId("cookie-decoder-embed").first();
       await embed.scrollIntoViewIfNeeded();
       await embed.screenshot({ path: `${dir}/embed-${width}-${theme}.png` });
     });

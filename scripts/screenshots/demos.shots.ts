@@ -1,12 +1,11 @@
 import { test } from "@playwright/test";
-import { articleDemos, articlePath, LiveDemoEmbed } from "../helpers/live-demo";
+import { articleDemos, articlePath, LiveDemoEmbed } from "../../tests/helpers/live-demo";
 
 /**
  * Screenshots of every embed, before and after its toggle, on a phone and a desktop, light and
- * dark, for a person to look at. Not a check: run with DEMO_SCREENSHOTS=1; they land in
- * reports/screenshots/demos/ (git-ignored).
+ * dark, for a person to look at. Not a check: `npm run screenshots` (scripts/screenshots/playwright.config.ts)
+ * takes them; they land in reports/screenshots/demos/ (git-ignored).
  */
-test.skip(!process.env.DEMO_SCREENSHOTS, "set DEMO_SCREENSHOTS=1 to take the screenshots");
 
 const dir = "reports/screenshots/demos";
 
@@ -15,6 +14,7 @@ const embeds = [
   { name: "persistent-weak", path: articlePath, id: articleDemos.persistentWeak, app: "persistent", toggle: (d: LiveDemoEmbed) => d.button("NoSessionsFlask").click(), app2: "weak" },
   { name: "principal", path: articlePath, id: articleDemos.principal, app: "principal", toggle: (d: LiveDemoEmbed) => d.switch("use_sessions").click(), app2: "principal-no-sessions" },
   { name: "playground", path: "/playground", id: "playground-demo", app: "persistent", toggle: (d: LiveDemoEmbed) => d.button("Flask-Principal").click(), app2: "principal" },
+  { name: "playground-flask-login", path: "/playground?app=flask-login&action=login-remember", id: "playground-demo", app: "flask-login", toggle: (d: LiveDemoEmbed) => d.button("log out").click(), app2: "flask-login" },
 ];
 
 for (const width of [390, 1280]) {
