@@ -19,7 +19,7 @@ const code = "font-mono text-sm";
 export default async function FixesPage() {
   const rows = await computeMatrix(EXAMPLE_TIME_MS);
   return (
-    <main className="mx-auto max-w-7xl px-4 py-10 sm:px-6 sm:py-14">
+    <main className="mx-auto max-w-6xl px-4 py-10 sm:px-6 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">Which fix works?</h1>
       <div className="mt-4 max-w-3xl space-y-3 text-zinc-700 dark:text-zinc-300">
         <p>

@@ -50,7 +50,7 @@ export function FixLiveRun({ app, path, token, setup, expected }: Props) {
         type="button"
         onClick={send}
         disabled={run.state === "running"}
-        className="rounded border border-blue-700 px-2 py-1 text-xs font-semibold text-blue-800 hover:bg-blue-50 disabled:opacity-60 dark:border-sky-300 dark:text-sky-200 dark:hover:bg-sky-950"
+        className="rounded border border-zinc-400 px-2 py-1 text-xs font-semibold text-zinc-900 disabled:opacity-60 dark:border-zinc-500 dark:text-white"
       >
         {run.state === "running" ? "Sending…" : "Send it live"}
       </button>

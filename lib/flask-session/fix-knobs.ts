@@ -27,7 +27,7 @@ export const FIX_APPS = ["persistent", "principal"] as const satisfies readonly 
 /** Present when the request asks for a fix app: `fix=` given, or `action=login` (which only they have). */
 export type FixKnob = { fix: Fix; login: boolean };
 
-export function isFix(value: string): value is Fix {
+function isFix(value: string): value is Fix {
   return (FIXES as readonly string[]).includes(value);
 }
 

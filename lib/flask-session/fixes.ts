@@ -37,7 +37,7 @@ import { dumpCookie, parseCookieHeader } from "./werkzeug-cookies";
 import { internalServerError } from "./werkzeug-pages";
 
 /** The RuntimeError a NullSession raises on every write (flask/sessions.py 2.2.2, `NullSession._fail`). */
-export const NULL_SESSION_MESSAGE =
+const NULL_SESSION_MESSAGE =
   "The session is unavailable because no secret key was set.  Set the secret_key on the application to something unique and secret.";
 
 class NullSessionWrite extends Error {}
@@ -45,7 +45,7 @@ class NullSessionWrite extends Error {}
 class MissingIdentity extends Error {}
 
 /** flask.sessions.NullSession: reads like an empty SecureCookieSession, every write raises. */
-export class NullSession extends FlaskSession {
+class NullSession extends FlaskSession {
   constructor() {
     super("secure-cookie");
   }
@@ -252,7 +252,7 @@ function stripSetCookie(fix: Fix, headers: HeaderList, trace: FixTrace): void {
 }
 
 /** The session cookie the browser ends up with from this answer: the last Set-Cookie naming it. */
-export function lastSessionCookie(headers: HeaderList): string | null {
+function lastSessionCookie(headers: HeaderList): string | null {
   const cookies = headers.filter(([name, value]) => name.toLowerCase() === "set-cookie" && value.startsWith("session="));
   return cookies.length ? cookies[cookies.length - 1][1] : null;
 }

@@ -5,6 +5,12 @@ import { expect, test, type Page } from "@playwright/test";
  * and the cookie jar checked against what the cell says; the page read without JavaScript.
  */
 
+/** The page is long (66 cells, each with its exchange): on a busy machine React takes a while to take over. */
+async function gotoHydrated(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "", { timeout: 30_000 });
+}
+
 async function sendCell(page: Page, id: string) {
   const cell = page.locator(`#${id}`);
   await cell.getByText("The exchange").click();
@@ -21,8 +27,9 @@ async function sendCell(page: Page, id: string) {
 }
 
 test.describe("Which fix works?", () => {
+  test.setTimeout(120_000);
   test("httponly-none, the view writes: the cell says the cookie is sent without HttpOnly, and it is", async ({ page, context }) => {
-    await page.goto("/fixes#fix-httponly-none-situation-view-writes");
+    await gotoHydrated(page, "/fixes#fix-httponly-none-situation-view-writes");
     const { cell, setCookies, verdict } = await sendCell(page, "fix-httponly-none-situation-view-writes");
     expect(verdict).toBe("cookie-set");
     await expect(cell.getByRole("list", { name: "Headers" })).toContainText("no HttpOnly");
@@ -35,7 +42,7 @@ test.describe("Which fix works?", () => {
   });
 
   test("wsgi-strip, a permanent session is refreshed: no Set-Cookie reaches the browser, the cookie it had stays as it was", async ({ page, context }) => {
-    await page.goto("/fixes");
+    await gotoHydrated(page, "/fixes");
     const id = "fix-wsgi-strip-situation-permanent-refresh";
     const { setCookies, verdict } = await sendCell(page, id);
     expect(verdict).toBe("no-cookie");
@@ -48,7 +55,7 @@ test.describe("Which fix works?", () => {
   });
 
   test("should-set-cookie, the session is cleared: the cell's deletion is the network's, and the jar loses the cookie", async ({ page, context }) => {
-    await page.goto("/fixes");
+    await gotoHydrated(page, "/fixes");
     const { setCookies, verdict } = await sendCell(page, "fix-should-set-cookie-situation-session-cleared");
     expect(verdict).toBe("cookie-deleted");
     expect(setCookies).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { test } from "@playwright/test";
+import { gotoHydrated } from "../helpers/hydration";
 
 /**
  * Screenshots of the "Which fix works?" page on a phone and a desktop, light and dark, one cell's
@@ -6,6 +7,8 @@ import { test } from "@playwright/test";
  * FIXES_SCREENSHOTS=1; they land in reports/screenshots/fixes/ (git-ignored).
  */
 test.skip(!process.env.FIXES_SCREENSHOTS, "set FIXES_SCREENSHOTS=1 to take the screenshots");
+// Full-page captures of a long page on a busy machine take a while.
+test.setTimeout(180_000);
 
 const dir = "reports/screenshots/fixes";
 
@@ -14,7 +17,7 @@ for (const width of [390, 1280]) {
     test(`the matrix at ${width}px, ${theme}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
-      await page.goto("/fixes");
+      await gotoHydrated(page, "/fixes");
       await page.screenshot({ path: `${dir}/top-${width}-${theme}.png` });
       await page.screenshot({ path: `${dir}/full-${width}-${theme}.png`, fullPage: true });
       const cell = page.locator("#fix-should-set-cookie-situation-session-cleared");
