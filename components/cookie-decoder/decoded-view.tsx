@@ -1,6 +1,7 @@
 import type { CookieInput, InputError } from "@/lib/cookie-decoder/input";
 import { checkAge, timestampUnder, type DecodeError, type Inspection } from "@/lib/cookie-decoder/inspect";
 import { formatUtc } from "@/lib/cookie-decoder/epoch";
+import { decodeErrorMessage } from "@/lib/cookie-decoder/messages";
 import type { Epoch } from "@/lib/flask-session/signer";
 import type { Forensics } from "@/lib/session-keys/forensics";
 import { CookieParts } from "./cookie-parts";
@@ -19,7 +20,6 @@ export type ViewSettings = {
 const partNames: Record<DecodeError["part"], string> = { cookie: "Cookie", payload: "Payload", timestamp: "Timestamp", signature: "Signature" };
 const stageNames: Record<DecodeError["stage"], string> = {
   split: "splitting",
-  signature: "signature",
   base64: "base64",
   decompress: "zlib",
   utf8: "UTF-8",
@@ -94,7 +94,7 @@ export function DecodedView({
               <strong>
                 {partNames[error.part]} ({stageNames[error.stage]}):
               </strong>{" "}
-              {error.message}
+              {decodeErrorMessage(error)}
             </li>
           ))}
         </Problems>

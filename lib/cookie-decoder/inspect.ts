@@ -9,7 +9,7 @@
  * dict. The codec primitives are lib/flask-session's; this module only runs them one at a time.
  */
 import { sessionFromValue } from "@/lib/flask-session/cookie";
-import type { Stage } from "@/lib/flask-session/engine-error";
+import type { PayloadError, SessionError } from "@/lib/flask-session/engine-error";
 import { decodePayload } from "@/lib/flask-session/payload";
 import { isTruthy } from "@/lib/flask-session/py-builtins";
 import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
@@ -19,7 +19,6 @@ import { dumpsTagged } from "@/lib/flask-session/tagged-json";
 import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
 import { duration, durationBetween } from "./duration";
 import { guessEpoch, type EpochGuess } from "./epoch";
-import { payloadErrorMessage, sessionErrorMessage } from "./messages";
 import { prettyJson } from "./pretty-json";
 
 type PartKind = "payload" | "timestamp" | "signature";
@@ -27,7 +26,21 @@ type PartKind = "payload" | "timestamp" | "signature";
 /** The cookie cut into its coloured parts, dots included, so the pieces join back into the value. */
 export type Piece = { kind: PartKind | "dot" | "marker"; text: string };
 
-export type DecodeError = { part: PartKind | "cookie"; stage: Stage; code: string; message: string };
+/** What the decoder knows about a payload besides its error: its length and its bytes after base64. */
+export type PayloadFacts = { payloadLength: number; bytes: number };
+
+/**
+ * One problem the decoder found, as data: the part of the cookie, Flask's stage and a code, and
+ * the facts a sentence needs. ./messages.ts words it.
+ */
+export type DecodeError = { part: PartKind | "cookie" } & (
+  | { stage: "split"; code: "no-separator" | "no-timestamp" | "empty-signature"; detail: Record<string, never> }
+  | { stage: "timestamp"; code: "bad-timestamp"; detail: { segment: string } }
+  /** `past`: "integer" when the seconds are beyond a safe integer, "year-9999" when the date is. */
+  | { stage: "timestamp"; code: "timestamp-out-of-range"; detail: { seconds: string; past: "integer" | "year-9999" } }
+  | (PayloadError & { facts: PayloadFacts })
+  | SessionError
+);
 
 export type TimestampReading = {
   segment: string;
@@ -107,31 +120,16 @@ export function sizeOf(value: string, setCookie?: string, permanent = false): Si
 function readTimestamp(segment: string, now: number): TimestampReading | DecodeError {
   const raw = decodeTimestamp(segment);
   if (raw === null) {
-    return {
-      part: "timestamp",
-      stage: "timestamp",
-      code: "bad-timestamp",
-      message: `The timestamp “${segment}” is not base64 of at most 8 bytes, so itsdangerous finds it malformed: Flask would start a new empty session.`,
-    };
+    return { part: "timestamp", stage: "timestamp", code: "bad-timestamp", detail: { segment } };
   }
   if (raw > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return {
-      part: "timestamp",
-      stage: "timestamp",
-      code: "timestamp-out-of-range",
-      message: `The timestamp is ${raw} seconds, past the year 9999: Python cannot turn it into a datetime (a 500 if the signature is valid).`,
-    };
+    return { part: "timestamp", stage: "timestamp", code: "timestamp-out-of-range", detail: { seconds: String(raw), past: "integer" } };
   }
   const n = Number(raw);
   const reading = { segment, raw: n, unix: n, epoch2011: n + EPOCH_2011, guess: guessEpoch(n, now) };
   if (timestampUnder(reading, reading.guess.epoch) > MAX_PY_TIMESTAMP) {
     // itsdangerous builds a datetime from it after checking the signature; Python raises past 9999.
-    return {
-      part: "timestamp",
-      stage: "timestamp",
-      code: "timestamp-out-of-range",
-      message: `The timestamp ${n} lies past the year 9999: Python cannot turn it into a datetime, so with a valid signature Flask answers 500.`,
-    };
+    return { part: "timestamp", stage: "timestamp", code: "timestamp-out-of-range", detail: { seconds: String(n), past: "year-9999" } };
   }
   return reading;
 }
@@ -154,12 +152,12 @@ async function readPayload(segment: string): Promise<{ reading: PayloadReading; 
   };
   if (!loaded.ok) {
     const facts = { payloadLength: segment.length - (loaded.compressed ? 1 : 0), bytes: reading.base64Bytes ?? 0 };
-    return { reading, error: { part: "payload", stage: loaded.error.stage, code: loaded.error.code, message: payloadErrorMessage(loaded.error, facts) } };
+    return { reading, error: { part: "payload", ...loaded.error, facts } };
   }
   reading.inflatedBytes = loaded.inflatedBytes;
   reading.value = loaded.value;
   const session = sessionFromValue(loaded.value);
-  if (!session.ok) return { reading, error: { part: "payload", stage: "session", code: session.error.code, message: sessionErrorMessage(session.error) } };
+  if (!session.ok) return { reading, error: { part: "payload", ...session.error } };
   reading.session = session.session;
   reading.repr = pyRepr(session.session);
   reading.sessionRepr = sessionRepr("SecureCookieSession", session.session);
@@ -181,15 +179,7 @@ export async function inspectCookie(value: string, opts: { now: number; setCooki
   const pieces = piecesOf(value);
   const split = splitToken(value);
   if (!split.ok) {
-    errors.push({
-      part: "cookie",
-      stage: "split",
-      code: split.error.code,
-      message:
-        split.error.code === "no-separator"
-          ? "The value has no “.”: a Flask session cookie is payload.timestamp.signature. Flask would reject it and start a new empty session."
-          : "The value has only one “.”: it needs two, between payload, timestamp and signature. Flask would reject it (timestamp missing) and start a new empty session.",
-    });
+    errors.push({ part: "cookie", stage: "split", code: split.error.code === "no-separator" ? "no-separator" : "no-timestamp", detail: {} });
     // With one dot there is still a payload Flask would try to read after a valid signature.
     const dot = value.lastIndexOf(".");
     if (dot <= 0) return { value, pieces, parts: null, timestamp: null, payload: null, errors, size };
@@ -199,7 +189,7 @@ export async function inspectCookie(value: string, opts: { now: number; setCooki
   }
   const parts = { payload: split.payload, timestamp: split.timestamp, signature: split.signature };
   if (parts.signature === "") {
-    errors.push({ part: "signature", stage: "split", code: "empty-signature", message: "The signature is empty: Flask would reject the cookie and start a new empty session." });
+    errors.push({ part: "signature", stage: "split", code: "empty-signature", detail: {} });
   }
   const ts = readTimestamp(parts.timestamp, opts.now);
   let timestamp: TimestampReading | null = null;

@@ -47,7 +47,7 @@ export async function signSessionJson(text: string, secret: string, opts: { time
     const cookie = await encodeSessionCookie(parsed.session, secret, opts);
     return { ok: true, cookie, session: parsed.session, compressed: cookie.startsWith(".") };
   } catch (e) {
-    if (e instanceof SerializeError) return { ok: false, message: `Flask could not serialise this session: ${e.message}` };
+    if (e instanceof SerializeError) return { ok: false, message: `Flask could not serialise this session: ${engineErrorMessage(e.failure)}` };
     if (e instanceof RangeError) return { ok: false, message: `The timestamp cannot be signed: ${e.message}` };
     throw e;
   }

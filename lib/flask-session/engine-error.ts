@@ -8,8 +8,8 @@
  */
 import type { TagProblem } from "./untag";
 
-/** Where a failure happened, in the order Flask reads a session cookie. */
-export type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session";
+/** Where a failure happened: in the order Flask reads a session cookie, then writing one. */
+export type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session" | "serialize";
 
 type NoDetail = Record<string, never>;
 
@@ -52,4 +52,10 @@ export type SessionError =
 /** Why a correctly signed cookie cannot be opened (Flask answers 500). */
 export type UndecodableError = PayloadError | SessionError | Extract<TokenError, { code: "timestamp-out-of-range" }>;
 
-export type EngineError = TokenError | PayloadError | SessionError;
+/** A session Flask's serializer cannot write: Python raises, and Flask answers 500. */
+export type SerializeFailure =
+  | { stage: "serialize"; code: "bad-uuid"; detail: { hex: string } }
+  | { stage: "serialize"; code: "datetime-out-of-range"; detail: { epochMs: number } }
+  | { stage: "serialize"; code: "circular"; detail: NoDetail };
+
+export type EngineError = TokenError | PayloadError | SessionError | SerializeFailure;

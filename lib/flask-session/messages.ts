@@ -88,6 +88,12 @@ export function engineErrorMessage(error: EngineError | UndecodableError): strin
       return tagProblemMessage(error.detail);
     case "bad-session":
       return sessionProblemMessage(error.detail);
+    case "bad-uuid":
+      return `A UUID needs 32 hex digits, got ${JSON.stringify(error.detail.hex)}.`;
+    case "datetime-out-of-range":
+      return `A Python datetime lies between the years 1 and 9999; ${error.detail.epochMs} ms is outside.`;
+    case "circular":
+      return "Circular reference detected";
     case "non-str-key":
       return `${nonStrKeyFact(error.detail)}: Flask would load a session with non-string keys, which this engine does not model.`;
   }

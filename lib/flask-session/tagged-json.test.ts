@@ -78,10 +78,19 @@ describe("writing tagged JSON", () => {
 
   it("refuses values Python cannot hold, with a clear error", () => {
     expect(() => dumpsTagged(py.dict([["d", py.datetime(Date.UTC(10000, 0, 1))]]))).toThrow(SerializeError);
-    expect(() => dumpsTagged(py.dict([["u", { type: "uuid", hex: "xyz" }]]))).toThrow(/32 hex digits/);
+    const failure = (value: Parameters<typeof dumpsTagged>[0]) => {
+      try {
+        dumpsTagged(value);
+      } catch (e) {
+        if (e instanceof SerializeError) return engineErrorMessage(e.failure);
+        throw e;
+      }
+      throw new Error("serialised");
+    };
+    expect(failure(py.dict([["u", { type: "uuid", hex: "xyz" }]]))).toMatch(/32 hex digits/);
     const list = py.list([]);
     if (list.type === "list") list.items.push(list);
-    expect(() => dumpsTagged(py.dict([["l", list]]))).toThrow(/Circular reference/);
+    expect(failure(py.dict([["l", list]]))).toMatch(/Circular reference/);
   });
 });
 

@@ -10,17 +10,20 @@
  * raises, reading fails with `bad-tag`: Flask then answers 500.
  */
 import { b64Encode } from "./base64";
-import type { JsonError, TagFailure } from "./engine-error";
+import type { JsonError, SerializeFailure, TagFailure } from "./engine-error";
 import { httpDate } from "./http-date";
 import { compareCodePoints, jsonFloat, jsonString } from "./json-encode";
 import { JsonSyntaxError, parsePythonJson } from "./json-decode";
 import type { PyValue } from "./py-value";
 import { TAG_KEYS, TagError, untag } from "./untag";
 
-/** A value Flask's serializer cannot write (Python raises TypeError or ValueError). */
+/**
+ * A value Flask's serializer cannot write (Python raises TypeError or ValueError), as data:
+ * ./messages.ts words it.
+ */
 export class SerializeError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly failure: SerializeFailure) {
+    super(failure.code);
     this.name = "SerializeError";
   }
 }
@@ -59,23 +62,23 @@ function writeValue(value: PyValue, seen: Set<object>): string {
     case "markup":
       return `{" m":${jsonString(value.value)}}`;
     case "uuid":
-      if (!/^[0-9a-f]{32}$/.test(value.hex)) throw new SerializeError(`A UUID needs 32 hex digits, got ${JSON.stringify(value.hex)}.`);
+      if (!/^[0-9a-f]{32}$/.test(value.hex)) throw new SerializeError({ stage: "serialize", code: "bad-uuid", detail: { hex: value.hex } });
       return `{" u":${jsonString(value.hex)}}`;
     case "datetime":
       if (!(value.epochMs >= MIN_MS && value.epochMs <= MAX_MS)) {
-        throw new SerializeError(`A Python datetime lies between the years 1 and 9999; ${value.epochMs} ms is outside.`);
+        throw new SerializeError({ stage: "serialize", code: "datetime-out-of-range", detail: { epochMs: value.epochMs } });
       }
       return `{" d":${jsonString(httpDate(value.epochMs))}}`;
     case "list":
     case "tuple": {
-      if (seen.has(value)) throw new SerializeError("Circular reference detected");
+      if (seen.has(value)) throw new SerializeError({ stage: "serialize", code: "circular", detail: {} });
       seen.add(value);
       const body = `[${value.items.map((item) => writeValue(item, seen)).join(",")}]`;
       seen.delete(value);
       return value.type === "tuple" ? `{" t":${body}}` : body;
     }
     case "dict": {
-      if (seen.has(value)) throw new SerializeError("Circular reference detected");
+      if (seen.has(value)) throw new SerializeError({ stage: "serialize", code: "circular", detail: {} });
       seen.add(value);
       let body: string;
       if (value.entries.size === 1 && TAG_KEYS.has([...value.entries.keys()][0])) {
