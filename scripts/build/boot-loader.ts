@@ -91,7 +91,7 @@ export default function bootOnIntent(srcs: readonly string[] | null): void {
   });
 
   if (!srcs || hydrated()) return;
-  // A deep link to a demo (`#demo-…?flask=2016`) names no element the browser can scroll to: the
+  // A deep link to a demo (`#demo-…?flask=0.10`) names no element the browser can scroll to: the
   // demo itself reads it and scrolls, so it must start at once.
   if (location.hash.length > 1) return boot();
   for (const intent of intents) w.addEventListener(intent, boot, listening);

@@ -91,7 +91,7 @@ describe("the listener", () => {
     const cookie = "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
     const cases: Array<[string, string, Record<string, string>]> = [
       ["GET", "/api/flask/persistent/", { Cookie: cookie }],
-      ["GET", "/api/flask/persistent/?flask=2016", { Cookie: cookie }],
+      ["GET", "/api/flask/persistent/?flask=0.10", { Cookie: cookie }],
       ["HEAD", "/api/flask/persistent/", {}],
       ["OPTIONS", "/api/flask/weak/", {}],
       ["POST", "/api/flask/weak/", {}],
