@@ -9,6 +9,21 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 const port = Number(process.env.PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** Plain `next start` from the same build, on its own port (NEXT_START_PORT, default PORT + 10). */
+const nextStartPort = Number(process.env.NEXT_START_PORT ?? port + 10);
+const nextStartURL = `http://127.0.0.1:${nextStartPort}`;
+
+/**
+ * The specs that run against both deploy paths: every one that talks to the demo API, over HTTP or
+ * from the demos and the decoder's tamper lab in a browser. The rest is about `npm start` alone
+ * (the page memo, its hashed script policies, extra server instances) or runs in the page only on
+ * markup that is the same bytes from either server (decoding, verifying, layout, accessibility,
+ * budgets, the static examples), so running it twice would prove nothing more.
+ */
+const bothPaths = {
+  routes: ["routes/flask-*.spec.ts", "routes/cookies-scope.spec.ts", "routes/hostile-http.spec.ts", "routes/security-headers.spec.ts"],
+  e2e: ["e2e/demo-embeds.spec.ts", "e2e/playground-knobs.spec.ts", "e2e/decoder-tamper.spec.ts", "e2e/security-api-xss.spec.ts"],
+};
 
 export default defineConfig({
   testDir: "./tests",
@@ -18,6 +33,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: "list",
+  // Names the slowest spec files at the end of a run: where the suite's time goes.
+  reportSlowTests: { max: 8, threshold: 20_000 },
   // Axe over the article with its embeds takes seconds on a 2-core machine; give slow pages room.
   timeout: 60_000,
   use: {
@@ -38,20 +55,33 @@ export default defineConfig({
         }
       : {},
   },
+  // Each project names its deploy path (tests/helpers/deploy-path.ts): specs branch on it only
+  // where `next start` legitimately answers differently.
   projects: [
-    { name: "routes", testMatch: "routes/**/*.spec.ts" },
-    { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] } },
+    { name: "routes", testMatch: "routes/**/*.spec.ts", metadata: { deployPath: "npm-start" } },
+    { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] }, metadata: { deployPath: "npm-start" } },
+    { name: "routes-next-start", testMatch: bothPaths.routes, use: { baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
+    { name: "e2e-next-start", testMatch: bothPaths.e2e, use: { ...devices["Desktop Chrome"], baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
   ],
-  webServer: {
-    // Tests run against the production build: what readers get. `npm start` answers the demo API on
-    // its lean path and the rest through Next; TEST_SERVER=next-start serves all of it with `next start`.
-    command:
-      process.env.TEST_SERVER === "next-start"
-        ? `npm run build && npx next start -H 127.0.0.1 -p ${port}`
-        : `npm run build && npm start -- -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "pipe",
-  },
+  // Tests run against the production build: what readers get. One build, two servers from it:
+  // `npm start` (the demo API on its lean path, the rest through Next) and plain `next start` (the
+  // route handlers a serverless host runs). Playwright starts them in this order, so the second
+  // starts once the first has built. SKIP_BUILD=1 uses the build already in NEXT_DIST_DIR
+  // (.ci/run builds while the static checks run).
+  webServer: [
+    {
+      command: `${process.env.SKIP_BUILD === "1" ? "" : "npm run build && "}npm start -- -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${nextStartPort}`,
+      url: `${nextStartURL}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -10,5 +10,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...posts.map((post) => ({ url: page(`/${post.slug}`), lastModified: post.date })),
     { url: page("/decoder") },
     { url: page("/playground") },
+    { url: page("/fixes") },
   ];
 }

@@ -6,7 +6,7 @@
 export const themeChoices = ["system", "light", "dark"] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 
-export const themeStorageKey = "theme";
+const themeStorageKey = "theme";
 
 /**
  * Runs in <head> before the first paint, so the page never shows the wrong theme. It also follows

@@ -3,7 +3,7 @@
 /**
  * The favicon, sent inside every page as a data: URL. As a file (/icon.svg) it cost a phone a
  * request on a second connection, two round trips; in Lighthouse's model that request was the last
- * to finish before the first paint it saw, so its end set the article's LCP (README, Performance).
+ * to finish before the first paint it saw, so its end set the article's LCP (docs/performance.md).
  */
 const iconSvg =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#18181b"/><circle cx="16" cy="16" r="10" fill="#d97706"/><circle cx="12" cy="13" r="1.8" fill="#18181b"/><circle cx="19" cy="11.5" r="1.4" fill="#18181b"/><circle cx="19.5" cy="19" r="1.9" fill="#18181b"/><circle cx="13" cy="20" r="1.3" fill="#18181b"/><path d="M6 26 26 6" stroke="#fafafa" stroke-width="3" stroke-linecap="round"/></svg>';
@@ -28,5 +28,6 @@ export const site = {
     { href: "/disabling-cookies-in-flask", label: "Article" },
     { href: "/decoder", label: "Decoder" },
     { href: "/playground", label: "Playground" },
+    { href: "/fixes", label: "Fixes" },
   ],
 } as const;

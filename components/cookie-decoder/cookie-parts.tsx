@@ -1,7 +1,7 @@
 import type { Piece } from "@/lib/cookie-decoder/inspect";
 
 /** Colour, and a distinct underline so the parts differ without colour too. */
-export const partStyles: Record<Piece["kind"], string> = {
+const partStyles: Record<Piece["kind"], string> = {
   payload: "bg-amber-100 text-amber-950 decoration-amber-700 underline decoration-solid decoration-2 underline-offset-4 dark:bg-amber-950 dark:text-amber-100 dark:decoration-amber-400",
   marker: "bg-amber-200 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
   timestamp: "bg-sky-100 text-sky-950 underline decoration-dotted decoration-2 underline-offset-4 decoration-sky-700 dark:bg-sky-950 dark:text-sky-100 dark:decoration-sky-400",

@@ -196,7 +196,7 @@ function Field({ label, children, heading }: { label: string; children: React.Re
 }
 
 /** Past this many characters the rest of a text sits in a closed <details>, which the browser does not lay out until opened. */
-export const LONG_TEXT = 8_000;
+const LONG_TEXT = 8_000;
 
 export function Code({ children, testId }: { children: string; testId?: string }) {
   if (children.length > LONG_TEXT) {

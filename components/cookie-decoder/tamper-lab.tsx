@@ -1,12 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { checkDemoKey, PUBLISHED_KEY, type DemoKeyCheck } from "@/lib/cookie-decoder/demo-key";
 import { changeOneCharacter, signRawPayload, signSessionJson, undecodablePayload } from "@/lib/cookie-decoder/sign";
 import { buttonClass } from "./sign-panel";
 import { Code } from "./decoded-view";
-
-/** The demo apps' published key (the article's `app.secret_key`). */
-export const DEMO_SECRET = "SomeRandomKey";
 
 const APPS = {
   persistent: { label: "persistent (stock Flask, the article's view)", query: "?view=json&action=read", session: '{\n  "key": "value",\n  "user": "admin"\n}' },
@@ -52,15 +50,26 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
   const [json, setJson] = useState<string>(APPS.persistent.session);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Set once the demo API has shown that it signs with the published key.
+  const keyConfirmed = useRef(false);
 
   async function run(experiment: Experiment) {
     setBusy(true);
+    if (!keyConfirmed.current) {
+      const check = await checkDemoKey();
+      if (check.key !== "published") {
+        setOutcome({ experiment, cookie: "", error: keyProblem(check) });
+        setBusy(false);
+        return;
+      }
+      keyConfirmed.current = true;
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     let cookie: string;
     if (experiment === "undecodable") {
-      cookie = await signRawPayload(undecodablePayload(), DEMO_SECRET, { timestamp, epoch: "unix" });
+      cookie = await signRawPayload(undecodablePayload(), PUBLISHED_KEY, { timestamp, epoch: "unix" });
     } else {
-      const signed = await signSessionJson(json, DEMO_SECRET, { timestamp, epoch: "unix" });
+      const signed = await signSessionJson(json, PUBLISHED_KEY, { timestamp, epoch: "unix" });
       if (!signed.ok) {
         setOutcome({ experiment, cookie: "", error: signed.message });
         setBusy(false);
@@ -81,7 +90,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
   return (
     <div className="space-y-3 text-sm">
       <p>
-        The demo apps sign with the key the article publishes, <code className="font-mono">{DEMO_SECRET}</code>. Anyone who knows an app&apos;s key can write any session
+        The demo apps sign with the key the article publishes, <code className="font-mono">{PUBLISHED_KEY}</code>. Anyone who knows an app&apos;s key can write any session
         they like: the cookie is signed, not encrypted, and Flask checks only the signature and how long ago it was signed. The lab sends each
         cookie with a view that only reads the session (<code className="font-mono">action=read</code>), so the answer shows what Flask loaded without writing it back.
       </p>
@@ -145,6 +154,15 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
       <div aria-live="polite">{outcome && <LabOutcome outcome={outcome} onDecode={onDecode} />}</div>
     </div>
   );
+}
+
+/** Why the lab cannot run against this server, for the reader. */
+function keyProblem(check: Exclude<DemoKeyCheck, { key: "published" }>): string {
+  if (check.key === "other-key") {
+    return `This server's demo apps do not sign with the published key, ${PUBLISHED_KEY}: it runs with a secret key of its own (DEMO_SECRET_KEY), which this page does not know, so every cookie the lab forged would be rejected. The lab cannot forge cookies for this server; the decoder above still reads any cookie, and verifies it with any key you enter.`;
+  }
+  const answer = check.status === null ? "The demo API did not answer." : `The demo API answered HTTP ${check.status} without a signed cookie.`;
+  return `${answer} The decoder works offline, the lab needs the site's demo API.`;
 }
 
 const headlines: Record<Experiment, string> = {

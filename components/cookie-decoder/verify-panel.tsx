@@ -5,7 +5,7 @@ import { verifyCookie, type Verification } from "@/lib/cookie-decoder/verify";
 import type { Epoch } from "@/lib/flask-session/signer";
 import { pendingVerifyMessage, VerifyFrame } from "./verify-message";
 
-export const verdictStyle: Record<Verification["verdict"], string> = {
+const verdictStyle: Record<Verification["verdict"], string> = {
   loaded: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100",
   "new-empty-session": "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
   "error-500": "border-red-400 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100",

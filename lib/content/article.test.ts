@@ -9,7 +9,7 @@ describe("the article as the site renders it", () => {
     const html = toHtml(article!.hast);
     expect(html).not.toContain("{% highlight");
     expect(html.match(/<pre class="shiki/g)).toHaveLength(3);
-    expect(html.match(/<editor-note>/g)).toHaveLength(4);
+    expect(html.match(/<editor-note>/g)).toHaveLength(6);
     expect(html.match(/<live-demo apps="[^"]+"( example="[^"]+")?><\/live-demo>/g)).toEqual([
       '<live-demo apps="persistent"></live-demo>',
       // Without JavaScript the first demo already shows stock Flask: this one opens on NoSessionsFlask.

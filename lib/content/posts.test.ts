@@ -65,6 +65,6 @@ describe("the article in content/", () => {
     expect(post.tags).toEqual(["python", "flask"]);
     const source = readFileSync("content/disabling-cookies-in-flask.md", "utf8");
     expect(source).toContain("{% highlight python %}");
-    expect(source.match(/^:::editor-note$/gm)).toHaveLength(4);
+    expect(source.match(/^:::editor-note$/gm)).toHaveLength(6);
   });
 });

@@ -8,9 +8,6 @@
  */
 import { EPOCH_2011, type Epoch } from "@/lib/flask-session/signer";
 
-/** itsdangerous 1.0.0, the first release counting from the Unix epoch, was published on 2018-10-18. */
-export const UNIX_EPOCH_RELEASE = Date.UTC(2018, 9, 18) / 1000;
-
 /** Slack for clocks that disagree: a cookie a few minutes "in the future" is still plausible. */
 const CLOCK_SKEW = 300;
 

@@ -9,11 +9,11 @@
  * read too: a curl command line (`-b`/`--cookie`, or `-H 'Cookie: …'`), a row of the browser's
  * cookie table (tab-separated, name first), `session: value`, and a URL-encoded `session%3D…`.
  */
-import { firstCookie, parseCookieHeader } from "@/lib/flask-session/werkzeug-cookies";
+import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
-export const SESSION_COOKIE_NAME = "session";
+const SESSION_COOKIE_NAME = "session";
 
-export type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
+type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
 
 export type CookieInput = {
   ok: true;
@@ -28,7 +28,7 @@ export type CookieInput = {
   notes: string[];
 };
 
-export type InputErrorCode = "empty" | "no-session-cookie" | "deleting-cookie" | "bad-characters";
+type InputErrorCode = "empty" | "no-session-cookie" | "deleting-cookie" | "bad-characters";
 export type InputError = { ok: false; error: { code: InputErrorCode; message: string } };
 
 const HEADER_LINE = /^\s*(set-cookie|cookie)\s*:(.*)$/i;
@@ -190,14 +190,7 @@ function shellWords(line: string): string[] {
 }
 
 function parseSetCookie(rest: string): CookieInput | InputError {
-  const [first, ...attributeTexts] = rest.split(";");
-  const attributes = attributeTexts
-    .map((a) => a.trim())
-    .filter((a) => a !== "")
-    .map((a): [string, string | null] => {
-      const eq = a.indexOf("=");
-      return eq < 0 ? [a, null] : [a.slice(0, eq).trim(), a.slice(eq + 1).trim()];
-    });
+  const { pair: first, attributes } = splitSetCookie(rest);
   const maxAge = attributes.find(([name]) => name.toLowerCase() === "max-age")?.[1];
   const [pair] = parseCookieHeader(first.trim());
   if (pair && pair[1] === "") {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { b64urlEncode } from "@/lib/flask-session/base64";
 import { signToken } from "@/lib/flask-session/signer";
-import { checkAge, duration, durationBetween, inspectCookie, piecesOf, sizeOf } from "./inspect";
+import { duration, durationBetween } from "./duration";
+import { checkAge, inspectCookie, piecesOf, sizeOf } from "./inspect";
 
 type FlaskOpen = { outcome: "ok"; session: { repr: string }; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
 type Fixtures = {

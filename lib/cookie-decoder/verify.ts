@@ -10,7 +10,7 @@ import { MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
 import type { PyDict } from "@/lib/flask-session/py-value";
 import { verifyToken, type Epoch } from "@/lib/flask-session/signer";
 
-export type FlaskVerdict = "loaded" | "new-empty-session" | "error-500";
+type FlaskVerdict = "loaded" | "new-empty-session" | "error-500";
 
 export type Verification = {
   signatureValid: boolean;

@@ -48,7 +48,7 @@ export type AppNotes =
     };
 
 /** One request's run of an app, once its session is open. */
-export type RunningApp = {
+type RunningApp = {
   /** The app's before_request functions, in registration order (they run even when routing failed). */
   beforeRequest(): void;
   /** The view for `/` (GET or HEAD). */

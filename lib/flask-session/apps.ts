@@ -30,14 +30,13 @@ import { dumpsTagged } from "./tagged-json";
 import { byteLength, internalServerError } from "./werkzeug-pages";
 import { firstCookie, parseCookieHeader } from "./werkzeug-cookies";
 
-export type { ExchangeOptions, ExchangeRequest, FlaskExchange, HeaderReader, SessionSnapshot } from "./exchange-types";
+export type { ExchangeRequest, FlaskExchange, HeaderReader } from "./exchange-types";
+export { DEFAULT_SECRET } from "./demo-secret";
 export { appRoot, MOUNT } from "./routing";
 
-/** The article's `app.secret_key`, which the demo apps use unless the server is given another. */
-export const DEFAULT_SECRET = "SomeRandomKey";
 
 /** Every app the demo API serves, by the name in its URL. */
-const APPS: Readonly<Record<AppName, FlaskApp>> = {
+export const APPS: Readonly<Record<AppName, FlaskApp>> = {
   persistent: persistentApp,
   weak: weakApp,
   principal: principalWithSessionsApp,
@@ -120,12 +119,12 @@ function lastWins(pairs: Array<[string, string]>): Array<[string, string]> {
   return [...map];
 }
 
-function newSession(ctx: AppContext, kind: SessionKind, data?: PyDict): FlaskSession {
+export function newSession(ctx: AppContext, kind: SessionKind, data?: PyDict): FlaskSession {
   return new FlaskSession(kind, data, { proxyAccess: ctx.flask31 });
 }
 
 /** The session interface's open_session, and how it came by the session. */
-async function openSession(ctx: AppContext, sessionInterface: SessionKind): Promise<{ session: FlaskSession; opening: SessionOpening }> {
+export async function openSession(ctx: AppContext, sessionInterface: SessionKind): Promise<{ session: FlaskSession; opening: SessionOpening }> {
   if (sessionInterface === "weak") return { session: newSession(ctx, "weak"), opening: { how: "weak" } };
   const empty = () => newSession(ctx, "secure-cookie");
   // request.cookies.get("session"): the first of duplicates (the only one on Werkzeug 0.11).
@@ -146,25 +145,25 @@ async function openSession(ctx: AppContext, sessionInterface: SessionKind): Prom
 }
 
 /** reference_apps.apply_permanent_knob: both tests use `in`, which Flask does not count as access. */
-function applyPermanentKnob(session: FlaskSession, wanted: boolean | null): void {
+export function applyPermanentKnob(session: FlaskSession, wanted: boolean | null): void {
   if (wanted === true && !session.has("_permanent")) session.permanent = true;
   else if (wanted === false && session.has("_permanent")) session.pop("_permanent");
 }
 
-function dispatch(route: Route, view: () => Dispatched): Dispatched {
+export function dispatch(route: Route, view: () => Dispatched): Dispatched {
   if (route.kind === "page") return { ...route.page, headers: [...route.page.headers], lazyLength: false };
   if (route.kind === "options") return { status: 200, statusText: "OK", headers: optionsHeaders(), body: "", lazyLength: true };
   return view();
 }
 
 /** The server's part: HEAD bodies are dropped, a missing Content-Length comes last. */
-function finish(method: string, response: Dispatched): Pick<FlaskExchange, "status" | "statusText" | "headers" | "body"> {
+export function finish(method: string, response: Dispatched): Pick<FlaskExchange, "status" | "statusText" | "headers" | "body"> {
   const headers = [...response.headers];
   if (response.lazyLength) headers.push(["Content-Length", String(byteLength(response.body))]);
   return { status: response.status, statusText: response.statusText, headers, body: method === "HEAD" ? "" : response.body };
 }
 
-function snapshot(ctx: AppContext, session: FlaskSession, outcome: string): SessionSnapshot {
+export function snapshot(ctx: AppContext, session: FlaskSession, outcome: string): SessionSnapshot {
   let json: string | null;
   try {
     json = dumpsTagged(session.data);
@@ -175,6 +174,6 @@ function snapshot(ctx: AppContext, session: FlaskSession, outcome: string): Sess
 }
 
 /** Whether the answer carries `Vary: Cookie` (save_session adds it to the headers it is given). */
-function sentVaryCookie(headers: HeaderList): boolean {
+export function sentVaryCookie(headers: HeaderList): boolean {
   return headers.some(([name, value]) => name.toLowerCase() === "vary" && value.split(",").some((token) => token.trim().toLowerCase() === "cookie"));
 }

@@ -11,7 +11,7 @@ import type { TagProblem } from "./untag";
 /** Where a failure happened, in the order Flask reads a session cookie. */
 export type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session";
 
-export type NoDetail = Record<string, never>;
+type NoDetail = Record<string, never>;
 
 /** `Signer.unsign` / `TimestampSigner.unsign` (itsdangerous): all BadSignature except the last. */
 export type TokenError =
@@ -36,8 +36,6 @@ export type PayloadError =
   | { stage: "utf8"; code: "not-utf8"; detail: NoDetail }
   | JsonError
   | TagFailure;
-
-export type PayloadErrorCode = PayloadError["code"];
 
 /** `dict(value)` for the session (Werkzeug's CallbackDict): what Python objects to, element by element. */
 export type SessionProblem =

@@ -26,7 +26,7 @@ const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 // A JavaScript stack frame ("    at fn (file.js:1:2)") or a Python traceback. Exception names
 // alone are fine: the JSON view names Flask's (TypeError, BadPayload) on purpose.
 // In all: over 10,000 generated cookies (the engine properties) and 10,000 generated requests,
-// most with a generated Cookie header. About 30 s on one core.
+// most with a generated Cookie header.
 const STACK_TRACE = /\n\s*at .+:\d+:\d+|\.(ts|js|mjs):\d+:\d+|Traceback \(most recent call last\)/;
 const COOKIE_APPS: AppName[] = ["persistent", "principal"];
 const utf8 = new TextEncoder();

@@ -3,8 +3,8 @@
  * method, a URL, a header lookup in; status, reason phrase, ordered headers and body out), and its
  * Web-standard adapter `handleFlaskRequest(request) => Promise<Response>`, served by the Next.js
  * route handler and usable from any server that speaks Request/Response. `npm start` calls the
- * core directly (scripts/server/demo-api.ts): building a Request and a Response per request cost it
- * about a sixth of its CPU (README, "Performance").
+ * core directly (scripts/server/demo-api.ts): building a Request and a Response per request was a
+ * large share of its CPU (docs/performance.md).
  *
  *   /api/flask/<app>/...        the emulated Flask app: plain (what curl -i gets from real Flask)
  *                               or, with `Accept: application/json` or `?view=json`, the JSON view
@@ -14,6 +14,8 @@
  * so they cannot disagree.
  */
 import { appRoot, DEFAULT_SECRET, MOUNT, runFlaskExchange, type ExchangeRequest, type FlaskExchange, type HeaderReader } from "./apps";
+import { fixKnobProblem } from "./fix-knobs";
+import { runFixExchange } from "./fixes";
 import { APP_NAMES, isAppName, parseKnobs, type AppName, type Knobs, type KnobError } from "./knobs";
 import type { HeaderList } from "./response-headers";
 import { defaultSessionConfig } from "./save-rules";
@@ -51,7 +53,7 @@ export function isForwardedHttps(headers: HeaderReader, trustProxy: boolean | un
   return values[values.length - 1].trim().toLowerCase() === "https";
 }
 
-export const RESET_SEGMENT = "_reset";
+const RESET_SEGMENT = "_reset";
 
 /** The core: one request of the demo API in, its answer out. Never throws for bad input. */
 export async function answerFlaskRequest(request: FlaskRequest, options: HandlerOptions = {}): Promise<FlaskAnswer> {
@@ -73,11 +75,14 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
 
   const knobs = parseKnobs(url.searchParams, request.headers.get("accept"));
   if ("error" in knobs) return siteError(400, knobs);
+  const fixProblem = fixKnobProblem(name, knobs.fix, knobs.flask);
+  if (fixProblem) return siteError(400, fixProblem);
 
   const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
   if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs, secureCookies);
 
-  const exchange = await runFlaskExchange(name, knobs, request, { secret, nowMs, secureCookies });
+  const exchangeOptions = { secret, nowMs, secureCookies };
+  const exchange = knobs.fix ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, request, exchangeOptions) : await runFlaskExchange(name, knobs, request, exchangeOptions);
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
@@ -88,14 +93,14 @@ export async function handleFlaskRequest(request: Request, options: HandlerOptio
 }
 
 /** FlaskAnswer → Response. The `Headers` keep every value (Set-Cookie apart) but not Flask's order. */
-export function toResponse(answer: FlaskAnswer): Response {
+function toResponse(answer: FlaskAnswer): Response {
   const headers = new Headers();
   for (const [name, value] of answer.headers) headers.append(name, value);
   return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** What curl -i gets: Flask's status, headers and body. */
-export function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
+function plainAnswer(exchange: FlaskExchange): FlaskAnswer {
   const body = exchange.request.method === "HEAD" || exchange.body === "" ? null : exchange.body;
   return { status: exchange.status, statusText: exchange.statusText, headers: exchange.headers, body };
 }
@@ -105,7 +110,7 @@ export function exchangeView(exchange: FlaskExchange, knobs: Knobs) {
   return {
     app: exchange.app,
     flaskVersion: exchange.flaskVersion,
-    knobs: { flask: knobs.flask, action: knobs.action, permanent: knobs.permanent, refresh: knobs.refresh },
+    knobs: { flask: knobs.flask, action: knobs.fix?.login ? "login" : knobs.action, permanent: knobs.permanent, refresh: knobs.refresh, ...(knobs.fix ? { fix: knobs.fix.fix } : {}) },
     request: exchange.request,
     response: { status: exchange.status, headers: exchange.headers, body: exchange.body },
     session: exchange.session,

@@ -8,7 +8,7 @@
  * reference inflater) with zlib's header and Adler-32 checks.
  */
 
-export class InflateError extends Error {}
+class InflateError extends Error {}
 /** The output reached the caller's limit: the data may well be valid zlib, it is only too large to inflate here. */
 export class InflateLimitError extends InflateError {}
 

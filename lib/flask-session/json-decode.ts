@@ -27,7 +27,8 @@ const NUMBER_RE = /(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
 
 /**
  * Nesting at which Python's decoder gives up (RecursionError, so a 500). It depends on how deep the
- * server's stack already is when the session opens: measured with Debian's Flask 2.2, a cookie
+ * server's stack already is when the session opens: recorded by scripts/fixtures/gen_max_depth.py
+ * (tests/fixtures/max-depth.json) with Debian's Flask 2.2, a cookie
  * nesting 971 levels loads under gunicorn 20.1 (sync worker) and 972 does not; through Flask's test
  * client the limit is 977. We follow gunicorn; the last few levels are approximate by nature.
  */

@@ -5,7 +5,7 @@ const parse = (query: string, accept: string | null = null) => parseKnobs(new UR
 
 describe("parseKnobs", () => {
   it("defaults to Flask 2.2, the app's own action, permanence untouched, refresh on, plain view", () => {
-    expect(parse("")).toEqual({ flask: "2.2", action: null, permanent: null, refresh: true, view: "plain" });
+    expect(parse("")).toEqual({ flask: "2.2", action: null, permanent: null, refresh: true, view: "plain", fix: null });
   });
 
   it("names a rule set only by its own values, not by the names every object has", () => {
@@ -30,7 +30,15 @@ describe("parseKnobs", () => {
       permanent: true,
       refresh: false,
       view: "json",
+      fix: null,
     });
+  });
+
+  it("reads fix, and action=login (the fix apps' own) as a fix app's login", () => {
+    expect(parse("fix=wsgi-strip&action=write")).toMatchObject({ action: "write", fix: { fix: "wsgi-strip", login: false } });
+    expect(parse("action=login")).toMatchObject({ action: null, fix: { fix: "none", login: true } });
+    expect(parse("fix=nope")).toMatchObject({ error: "bad-parameter", parameter: "fix", value: "nope" });
+    expect(parse("fix=constructor")).toMatchObject({ error: "bad-parameter", parameter: "fix" });
   });
 
   it("names the first bad value", () => {

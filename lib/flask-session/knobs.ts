@@ -2,6 +2,8 @@
  * The demo API's own query parameters. The Python reference apps (scripts/fixtures/reference_apps.py)
  * read `action`, `permanent` and `refresh` the same way; `flask` and `view` exist only here.
  */
+import { parseFixKnob, type FixKnob } from "./fix-knobs";
+
 export const APP_NAMES = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
@@ -14,7 +16,7 @@ export type Action = (typeof ACTIONS)[number];
  * Flask 3.1.3 and later, where any use of the session counts as access; "0.10" is Flask 0.10.1 on
  * Python 2, the article's (2016).
  */
-export const RULE_SETS = ["0.10", "2.2", "3.1"] as const;
+const RULE_SETS = ["0.10", "2.2", "3.1"] as const;
 export type RuleSet = (typeof RULE_SETS)[number];
 export const DEFAULT_RULE_SET: RuleSet = "2.2";
 
@@ -36,6 +38,8 @@ export type Knobs = {
   permanent: boolean | null;
   refresh: boolean;
   view: "plain" | "json";
+  /** `fix=` (and `action=login`): the app with a fix applied (fix-knobs.ts); null for the plain apps. */
+  fix: FixKnob | null;
 };
 
 export type KnobError = { error: "bad-parameter"; parameter: string; value: string; message: string };
@@ -71,7 +75,10 @@ export function parseKnobs(params: URLSearchParams, accept: string | null): Knob
   const flask = flaskValue === null ? DEFAULT_RULE_SET : ruleSetFrom(flaskValue);
   if (!flask) return bad("flask", flaskValue as string, `one of ${[...RULE_SETS, ...Object.keys(RULE_SET_ALIASES)].join(", ")}`);
 
-  const actionValue = params.get("action");
+  const fix = parseFixKnob(params);
+  if (isError(fix)) return fix;
+  // action=login belongs to the fix apps (fix.login); the plain apps' actions are ACTIONS.
+  const actionValue = fix?.login ? null : params.get("action");
   if (actionValue !== null && !(ACTIONS as readonly string[]).includes(actionValue)) {
     return bad("action", actionValue, `one of ${ACTIONS.join(", ")}`);
   }
@@ -91,6 +98,7 @@ export function parseKnobs(params: URLSearchParams, accept: string | null): Knob
     permanent,
     refresh: refresh ?? true,
     view: wantsJson ? "json" : "plain",
+    fix,
   };
 }
 

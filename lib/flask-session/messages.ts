@@ -34,7 +34,7 @@ export function tagProblemMessage(p: TagProblem): string {
 }
 
 /** What `dict()` objected to when building the session. */
-export function sessionProblemMessage(p: SessionProblem): string {
+function sessionProblemMessage(p: SessionProblem): string {
   switch (p.problem) {
     case "not-iterable":
       return `The signed payload is a ${p.type}; dict() cannot build a session from it (TypeError).`;

@@ -10,21 +10,20 @@ import type { PyDict, PyValue } from "./py-value";
 import type { PayloadError } from "./engine-error";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-export type { PayloadError, PayloadErrorCode } from "./engine-error";
-
 /**
  * What each stage produced, so a reader (the decoder) can show them without decoding again:
  * `bytes` after base64 (the zlib stream when compressed), `inflatedBytes` when compressed, and the
  * JSON text once the bytes are UTF-8.
  */
-export type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
+type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
 export type DecodedPayload =
   | ({ ok: true; value: PyValue; json: string } & PayloadStages)
   | ({ ok: false; error: PayloadError } & PayloadStages);
 
 /**
  * The most a "." payload may inflate to. The demo key is public, so anyone can sign a zlib bomb: a
- * 13 KB cookie that inflates to 10 MB took 48 s and 1.9 GB here. A browser keeps cookies of at most
+ * cookie of a few kilobytes that inflates to megabytes would hold the server's CPU and memory for
+ * one request (scripts/bench/hostile-input.ts measures it). A browser keeps cookies of at most
  * 4 KB, and only contrived data (long runs of one byte) inflates from that past 64 KiB. Past the
  * limit the payload counts as one that does not inflate (Flask's BadPayload class, a 500), where
  * Python, which has no limit, would load it.

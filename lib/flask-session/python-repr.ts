@@ -25,7 +25,7 @@ const nonPrintable: Array<[number, number]> = (() => {
 })();
 
 /** `str.isprintable()` for one code point, from the Unicode database of Python 3.11. */
-export function isPrintable(cp: number): boolean {
+function isPrintable(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
   let lo = 0;
   let hi = nonPrintable.length - 1;
@@ -116,7 +116,7 @@ function timedeltaRepr(seconds: number): string {
 }
 
 /** Wall-clock fields of a datetime value: the instant shifted by its UTC offset. */
-export function datetimeFields(value: Extract<PyValue, { type: "datetime" }>) {
+function datetimeFields(value: Extract<PyValue, { type: "datetime" }>) {
   const offset = value.tzAware ? (value.utcOffset ?? 0) : 0;
   const wallMs = value.epochMs + offset * 1000;
   const d = new Date(Math.floor(wallMs));

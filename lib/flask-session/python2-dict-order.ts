@@ -9,7 +9,7 @@
 const MASK64 = (1n << 64n) - 1n;
 
 /** `string_hash` / `unicode_hash` (the same for ASCII; a wide build hashes code points). */
-export function py2StringHash(text: string): bigint {
+function py2StringHash(text: string): bigint {
   const units = [...text].map((ch) => BigInt(ch.codePointAt(0) as number));
   if (units.length === 0) return 0n;
   let x = (units[0] << 7n) & MASK64;

@@ -8,7 +8,7 @@ export type HeaderList = Array<[string, string]>;
  * `Headers.__setitem__` (werkzeug/datastructures.py `Headers.set`): replaces the first header of
  * that name in place and drops the others; appends when there is none.
  */
-export function setHeader(headers: HeaderList, name: string, value: string): void {
+function setHeader(headers: HeaderList, name: string, value: string): void {
   const lower = name.toLowerCase();
   const first = headers.findIndex(([key]) => key.toLowerCase() === lower);
   if (first < 0) {
@@ -21,7 +21,7 @@ export function setHeader(headers: HeaderList, name: string, value: string): voi
   }
 }
 
-export function getHeader(headers: HeaderList, name: string): string | undefined {
+function getHeader(headers: HeaderList, name: string): string | undefined {
   const lower = name.toLowerCase();
   return headers.find(([key]) => key.toLowerCase() === lower)?.[1];
 }

@@ -16,7 +16,7 @@ export function appRoot(app: AppName): string {
  * Werkzeug fills `Allow` from a set, so real Flask's order depends on the process's hash seed;
  * this is the order it has with PYTHONHASHSEED=0, as the transcripts are recorded.
  */
-export const ALLOW = "GET, HEAD, OPTIONS";
+const ALLOW = "GET, HEAD, OPTIONS";
 
 export type Route = { kind: "index" } | { kind: "options" } | { kind: "page"; page: PageResponse };
 
@@ -54,7 +54,7 @@ export function optionsHeaders(): HeaderList {
  * and `Map.bind_to_environ` lower-cases the result. Werkzeug 3.1.7 and later (Flask 3.1.3's)
  * also check its characters (`_host_re`: a name or IPv4 address, or a bracketed IPv6 one, and an
  * optional port) and use the empty string for anything else. (Werkzeug then IDNA-encodes the name;
- * that is left out: README, "Known differences".)
+ * that is left out: docs/fidelity.md, "Known differences".)
  */
 function werkzeugHost(scheme: string, hostHeader: string, validated = false): string {
   let host = hostHeader;

@@ -23,7 +23,7 @@ export type SessionConfig = {
   lifetime: number;
 };
 
-export const DEFAULT_LIFETIME = 31 * 24 * 60 * 60;
+const DEFAULT_LIFETIME = 31 * 24 * 60 * 60;
 
 export function defaultSessionConfig(path: string): SessionConfig {
   return {
@@ -39,7 +39,7 @@ export function defaultSessionConfig(path: string): SessionConfig {
 }
 
 /** Why the cookie was or was not written: the app layer turns it into a sentence. */
-export type SaveWhy =
+type SaveWhy =
   | "modified"
   | "permanent-refresh"
   | "deleted-empty"
@@ -60,7 +60,7 @@ export type SaveResult = {
 };
 
 /** Signs the session data at a given time (Unix seconds): the cookie codec as Flask configures it. */
-export type SessionEncoder = (data: PyDict, timestamp: number) => Promise<string>;
+type SessionEncoder = (data: PyDict, timestamp: number) => Promise<string>;
 
 export type SaveContext = {
   config: SessionConfig;

@@ -23,7 +23,7 @@ export const FLASK_MAX_AGE = 31 * 24 * 60 * 60;
 /** The largest Unix time Python's `datetime.fromtimestamp` accepts (9999-12-31T23:59:59Z). */
 export const MAX_PY_TIMESTAMP = 253402300799;
 
-export const DEFAULT_SALT = "cookie-session";
+const DEFAULT_SALT = "cookie-session";
 
 export type SplitToken = { ok: true; payload: string; timestamp: string; signature: string } | { ok: false; error: TokenError };
 

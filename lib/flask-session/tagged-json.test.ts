@@ -40,6 +40,14 @@ describe("reading tagged JSON as Flask does (fixtures from Flask's TaggedJSONSer
 
 describe("nesting limit", () => {
   const nested = (levels: number) => '{"a":' + "[".repeat(levels - 1) + "]".repeat(levels - 1) + "}";
+  /** The deepest session real Flask loaded, under gunicorn and its test client: scripts/fixtures/gen_max_depth.py. */
+  const recorded: { deepestLoaded: { gunicornSync: number; testClient: number } } = JSON.parse(
+    readFileSync(new URL("../../tests/fixtures/max-depth.json", import.meta.url), "utf8"),
+  );
+
+  it("is the depth real Flask loads under gunicorn's sync worker", () => {
+    expect(MAX_DEPTH).toBe(recorded.deepestLoaded.gunicornSync);
+  });
 
   it(`loads ${MAX_DEPTH} levels and refuses one more, like Python's decoder under gunicorn`, () => {
     expect(loadsTagged(nested(MAX_DEPTH)).ok).toBe(true);

@@ -25,7 +25,7 @@ export class SerializeError extends Error {
   }
 }
 
-export type LoadError = JsonError | TagFailure;
+type LoadError = JsonError | TagFailure;
 export type LoadResult = { ok: true; value: PyValue } | { ok: false; error: LoadError };
 
 // Python's datetime covers years 1 to 9999.

@@ -128,3 +128,21 @@ export function cookieSizeWarning(name: string, value: string, header: string): 
     "Browsers may silently ignore cookies larger than this."
   );
 }
+
+/**
+ * The other direction of dumpCookie: a Set-Cookie header split, as a browser splits it (RFC 6265
+ * section 5.2), into its `name=value` text and its attributes in the order written, names as sent
+ * and a flag such as `HttpOnly` with a null value. The one parser of Set-Cookie attributes, for the
+ * live demo's cookie jar and the decoder's pasted Set-Cookie lines.
+ */
+export function splitSetCookie(header: string): { pair: string; attributes: Array<[string, string | null]> } {
+  const [pair, ...rest] = header.split(";");
+  const attributes = rest
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part): [string, string | null] => {
+      const at = part.indexOf("=");
+      return at < 0 ? [part, null] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    });
+  return { pair, attributes };
+}

@@ -24,7 +24,7 @@ describe("the request a demo sends", () => {
   it("carries every knob the API reads, and the API reads them back unchanged", () => {
     const { path } = demoRequest({ ...everything, app: "persistent" });
     const knobs = parseKnobs(new URL(path, "http://localhost").searchParams, null);
-    expect(knobs).toEqual({ flask: "0.10", action: "clear", permanent: false, refresh: false, view: "plain" });
+    expect(knobs).toEqual({ flask: "0.10", action: "clear", permanent: false, refresh: false, view: "plain", fix: null });
   });
 
   it("names every rule set but the default in the URL, and the API reads it back", () => {

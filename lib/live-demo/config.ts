@@ -6,9 +6,9 @@
 import { ACTIONS, APP_NAMES, DEFAULT_RULE_SET, ruleSetFrom, type Action, type AppName, type RuleSet } from "@/lib/flask-session/knobs";
 
 export type { Action, AppName, RuleSet };
-export { ACTIONS, APP_NAMES };
+export { APP_NAMES };
 
-export const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
+const TOKEN_CHOICES = ["alice", "bob", "none"] as const;
 export type TokenChoice = (typeof TOKEN_CHOICES)[number];
 
 export type DemoConfig = {
@@ -37,7 +37,7 @@ export function effectiveAction(config: DemoConfig): Action {
   return config.action ?? (isPrincipalApp(config.app) ? "nothing" : "article");
 }
 
-export function appPath(app: AppName): string {
+function appPath(app: AppName): string {
   return `/api/flask/${app}/`;
 }
 

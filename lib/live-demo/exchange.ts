@@ -7,7 +7,7 @@
 import type { exchangeView } from "@/lib/flask-session/handler";
 
 export type ExchangeView = ReturnType<typeof exchangeView>;
-export type HeaderPair = [string, string];
+type HeaderPair = [string, string];
 
 function isHeaderList(value: unknown): value is HeaderPair[] {
   return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === "string"));

@@ -14,7 +14,7 @@ describe("reading a Set-Cookie header", () => {
       name: "session",
       value: "eyJrZXkiOiJ2YWx1ZSJ9.VwVtFQ.1fVwkuqlFAoYjNgpHDkxH-Li4As",
       attributes: [
-        ["HttpOnly", ""],
+        ["HttpOnly", null],
         ["Path", "/api/flask/persistent"],
       ],
     });

@@ -4,7 +4,7 @@
  * (what it held before) and the `Set-Cookie` it got (what it does next), which is enough to follow
  * the jar exactly as RFC 6265 has the browser update it.
  */
-import { firstCookie, parseCookieHeader } from "@/lib/flask-session/werkzeug-cookies";
+import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
 export type HeldCookie = {
   /** The cookie value (the signed session token). */
@@ -16,29 +16,22 @@ export type HeldCookie = {
 export type ParsedSetCookie = {
   name: string;
   value: string;
-  /** Attribute names as sent (case kept), with their values ("" for flags such as HttpOnly). */
-  attributes: Array<[string, string]>;
+  /** Attribute names as sent (case kept), with their values (null for flags such as HttpOnly). */
+  attributes: Array<[string, string | null]>;
 };
 
 /** Splits a `Set-Cookie` header into the pair and its attributes (RFC 6265 section 5.2, simplified to what Werkzeug writes). */
 export function parseSetCookie(header: string): ParsedSetCookie | null {
-  const [pair, ...rest] = header.split(";");
+  const { pair, attributes } = splitSetCookie(header);
   const equals = pair.indexOf("=");
   if (equals < 0) return null;
   const name = pair.slice(0, equals).trim();
   if (!name) return null;
-  const attributes = rest
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part): [string, string] => {
-      const at = part.indexOf("=");
-      return at < 0 ? [part, ""] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
-    });
   return { name, value: pair.slice(equals + 1).trim(), attributes };
 }
 
 function attribute(cookie: ParsedSetCookie, name: string): string | undefined {
-  return cookie.attributes.find(([key]) => key.toLowerCase() === name)?.[1];
+  return cookie.attributes.find(([key]) => key.toLowerCase() === name)?.[1] ?? undefined;
 }
 
 /**

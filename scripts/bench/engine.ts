@@ -108,7 +108,7 @@ export async function runEngineBench(): Promise<EngineRow[]> {
   for (const path of ["web", "node"] as const) {
     selectPath(path);
     // Every operation on every size first: without this, whichever ran first paid for the JIT and
-    // the thread pool's start (the 100 B sign once measured twice the 1 KB one).
+    // the thread pool's start, and the smallest session could measure slower than a larger one.
     for (const c of cases) for (const op of operations(c)) await timeIt(op, 200);
     for (const c of cases) {
       const [sign, verifyLoad, hmacSign, hmacVerify] = operations(c);

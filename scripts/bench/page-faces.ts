@@ -2,7 +2,7 @@
  * The font faces a page lays out at load. Chromium looks up each distinct (font-family list, size,
  * weight, style) the first layout needs before it can paint, and on Linux every lookup is a
  * synchronous request to the browser process: in a fresh renderer they were most of the article's
- * first layout (see README, Performance). Unlike a time, the number of faces is deterministic, so
+ * first layout (see docs/performance.md). Unlike a time, the number of faces is deterministic, so
  * it can have a budget (scripts/bench/budgets.json, checked by tests/e2e/budget.spec.ts).
  */
 

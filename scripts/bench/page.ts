@@ -5,7 +5,7 @@
  * Two more sides, mobile only, swap one response header (Cross-Origin-Opener-Policy) through a
  * proxy: our article with it if the site does not send it (without it if it does), and the original
  * with it. Together they show what that header costs in Lighthouse's lab, on either page, apart from
- * the page's own work: the figures behind the site's choice not to send it (README, Security).
+ * the page's own work: the figures behind the site's choice not to send it (docs/security.md).
  */
 import { createServer, request, type Server } from "node:http";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";

@@ -2,6 +2,7 @@
 import { APPS, SIDE_LABELS, type ApiResult, type Cell, type SideId } from "./api";
 import budgets from "./budgets.json";
 import type { EnginePath, EngineRow } from "./engine";
+import type { HostileRow } from "./hostile-input";
 import { SWAPPED_HEADER, type LighthouseScores, type PageResult, type PageSide } from "./page";
 import { codeBeyond, DEFERRED_PAYLOAD_PATH, type Sizes } from "./page-bytes";
 
@@ -16,7 +17,7 @@ export type Machine = {
   loadCpus: string | null;
 };
 export type BuildResult = { nextBuildSeconds: number; serverBuildSeconds: number; ci: { seconds: number; status: number | null; log: string } | null };
-export type Report = { machine: Machine; build: BuildResult | null; engine: EngineRow[] | null; api: ApiResult | null; page: PageResult | null; command: string };
+export type Report = { machine: Machine; build: BuildResult | null; engine: EngineRow[] | null; hostile?: HostileRow[] | null; api: ApiResult | null; page: PageResult | null; command: string };
 
 const FLASK_SIDES: SideId[] = ["flask-gthread", "flask-sync", "flask-verbatim"];
 
@@ -116,6 +117,22 @@ const ENGINE_PATHS: Record<EnginePath, string> = {
   node: "platform (node:crypto, node:zlib): npm start",
 };
 
+/** What hostile input costs (scripts/bench/hostile-input.ts): the figures the bad-input tests leave to the benchmark. */
+function hostileSection(rows: HostileRow[]): string {
+  return [
+    "### Hostile input",
+    "",
+    "One request at a time through the Web-standard handler (`handleFlaskRequest`), median of 5, pinned to the server CPU: " +
+      "the inputs `lib/flask-session/bad-input.test.ts` proves are answered correctly.",
+    "",
+    table(
+      ["input", "Cookie header B", "status", "ms"],
+      rows.map((r) => [r.input, r.headerBytes, r.status, r.medianMs.toFixed(1)]),
+    ),
+    "",
+  ].join("\n");
+}
+
 function engineSection(all: EngineRow[]): string {
   const out = ["## 2. Session engine micro-benchmarks", ""];
   out.push(
@@ -163,7 +180,7 @@ function pageSection(page: PageResult): string {
   out.push(
     `Ours: \`${new URL(page.ours.url).pathname}\` from \`npm start\`. Original: the same post (scripts/bench/jekyll-site) built by Jekyll with minima in this run, ` +
       "served with gzip as a static host does. Bytes: the document and every stylesheet and script it loads; raw, gzip -6 and brotli -11, in KB. " +
-      "The article boots on intent (README, Performance): it loads no script with the page; the reader's first scroll, key, pointer or focus loads its RSC payload and Next's scripts (\"JS on intent\").",
+      "The article boots on intent (docs/server.md): it loads no script with the page; the reader's first scroll, key, pointer or focus loads its RSC payload and Next's scripts (\"JS on intent\").",
     "",
   );
   out.push(
@@ -214,7 +231,7 @@ function pageSection(page: PageResult): string {
   out.push(
     `Lighthouse ${page.ours.runs || page.original.runs || 0} runs each, interleaved, median of each figure (Chromium headless, Lighthouse's default simulated throttling; "server ms" is its server response time for the document, which its estimates add as measured). ` +
       `The rows "${page.oursSwapped.label}" and "${page.originalWithHeader.label}" are the same pages through a proxy that ${page.oursSendsHeader ? "drops that one header from ours" : "adds that one header to ours"} and adds it to the original: ` +
-      "the header puts a page in a new browsing context group, so it starts in a fresh renderer process instead of reusing Lighthouse's blank tab's (README, Security and Performance).",
+      "the header puts a page in a new browsing context group, so it starts in a fresh renderer process instead of reusing Lighthouse's blank tab's (docs/security.md, docs/performance.md).",
     "",
   );
   if (page.lighthouseError) out.push(`Lighthouse: ${page.lighthouseError}`, "");
@@ -250,7 +267,7 @@ function pageSection(page: PageResult): string {
       out.push(
         `What ${SWAPPED_HEADER} costs, like for like: without it, TBT ${int(without.tbtMs)} ms here against the original's ${int(o.tbtMs)} ms, LCP ${int(without.lcpMs)} against ${int(o.lcpMs)} ms; ` +
           `with it, TBT ${int(withIt.tbtMs)} ms here against the original's ${int(originalWith.tbtMs)} ms, LCP ${int(withIt.lcpMs)} against ${int(originalWith.lcpMs)} ms. ` +
-          `The site ${page.oursSendsHeader ? "sends" : "does not send"} the header (README, Security).`,
+          `The site ${page.oursSendsHeader ? "sends" : "does not send"} the header (docs/security.md).`,
         "",
       );
     }
@@ -275,7 +292,7 @@ export function renderReport(report: Report): string {
     "# Benchmarks",
     "",
     `Written by \`${report.command}\` (scripts/bench/run.ts) on ${machine.date}. Every figure below comes from that one run on one machine; ` +
-      "numbers from another machine or another run are not comparable. How to read them, and the design they led to: README, section Performance.",
+      "numbers from another machine or another run are not comparable. How to read them, and the design they led to: docs/performance.md.",
     "",
     `Machine: ${machine.cpu}, ${machine.memory} RAM, ${machine.os}; load average when the run started: ${machine.loadAverage}.`,
     "",
@@ -288,6 +305,7 @@ export function renderReport(report: Report): string {
   ];
   if (report.api) out.push(apiSection(report.api, machine));
   if (report.engine) out.push(engineSection(report.engine));
+  if (report.hostile) out.push(hostileSection(report.hostile));
   if (report.page) out.push(pageSection(report.page));
   if (report.build) out.push(buildSection(report.build));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";

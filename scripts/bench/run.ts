@@ -19,6 +19,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchApi, type ApiResult } from "./api";
 import type { EngineRow } from "./engine";
+import type { HostileRow } from "./hostile-input";
 import { benchPage, type PageResult } from "./page";
 import { firstLine, pinned, run, startServer, stopServer, waitForUrl } from "./proc";
 import { renderReport, type BuildResult, type Machine } from "./report";
@@ -80,9 +81,10 @@ async function benchBuild(): Promise<BuildResult> {
   rmSync(distDir, { recursive: true, force: true });
   const next = await run(["node", "node_modules/next/dist/bin/next", "build"], { env: { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, timeoutMs: 1_200_000 });
   if (next.status !== 0) throw new Error(`next build failed:\n${next.stdout}\n${next.stderr}`);
-  // The rest of `npm run build`: the article's boot on intent, the CSP hashes, the npm start bundle.
+  // The rest of `npm run build`: the check of Next's output, the article's boot on intent, the CSP
+  // hashes, the npm start bundle, the check of what Next serves.
   let steps = 0;
-  for (const step of ["build:defer", "build:csp", "build:server"]) {
+  for (const step of ["build:check-output", "build:defer", "build:csp", "build:server", "build:check-served"]) {
     const result = await run(["npm", "run", "--silent", step], { env: { NEXT_DIST_DIR: distDir }, timeoutMs: 120_000 });
     if (result.status !== 0) throw new Error(`${step} failed:\n${result.stdout}\n${result.stderr}`);
     steps += result.seconds;
@@ -109,6 +111,13 @@ async function benchEngine(): Promise<EngineRow[]> {
   return JSON.parse(result.stdout.trim().split("\n").pop() ?? "[]") as EngineRow[];
 }
 
+async function benchHostileInput(): Promise<HostileRow[]> {
+  progress("hostile input through the demo handler");
+  const result = await run(pinned(serverCpus, ["node", "--import", "tsx", "scripts/bench/hostile-input.ts", "--json"]), { timeoutMs: 300_000 });
+  if (result.status !== 0) throw new Error(`hostile-input bench failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "[]") as HostileRow[];
+}
+
 async function benchPageSection(): Promise<PageResult> {
   const port = 3310;
   const server = startServer("lean (page)", `http://127.0.0.1:${port}/`, ["node", join(distDir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], join(logDir, "page-server.log"), {
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
     throw new Error(`no build in ${distDir}: run with the build section, or NEXT_DIST_DIR=${distDir} npm run build first`);
   }
   const engine = only.has("engine") ? await benchEngine() : null;
+  const hostile = only.has("engine") ? await benchHostileInput() : null;
   let api: ApiResult | null = null;
   if (only.has("api")) {
     progress("demo API under load");
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
     );
   }
   const page = only.has("page") ? await benchPageSection() : null;
-  const report = renderReport({ machine: info, build, engine, api, page, command: ["npm run bench", ...process.argv.slice(2)].join(" ") });
+  const report = renderReport({ machine: info, build, engine, hostile, api, page, command: ["npm run bench", ...process.argv.slice(2)].join(" ") });
   console.log(report);
   if (write) writeFileSync("BENCHMARKS.md", report);
   progress(write ? "wrote BENCHMARKS.md" : partial ? "not written: a partial run (--only) writes BENCHMARKS.md only with --write" : "not written (--no-write)");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  CHECKED_ON_OUTPUT,
+  CHECKED_WHEN_SERVED,
   checkBuildOutput,
   checkServedBuild,
   describeBroken,
@@ -192,6 +194,10 @@ describe("what a Next server sends from the finished build", () => {
 describe("every assumption", () => {
   it("has a failing case above that names it", () => {
     expect([...failed].sort()).toEqual(Object.keys(NEXT_ASSUMPTIONS).sort());
+  });
+
+  it("is checked by the build, on Next's output or on what a Next server sends", () => {
+    expect([...new Set([...CHECKED_ON_OUTPUT, ...CHECKED_WHEN_SERVED])].sort()).toEqual(Object.keys(NEXT_ASSUMPTIONS).sort());
   });
 });
 

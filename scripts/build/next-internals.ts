@@ -197,6 +197,28 @@ export function unknownVaryHeaders(vary: string | undefined): string[] {
 
 // ---- the checks ------------------------------------------------------------------------------
 
+/** The assumptions each check covers: Next's output (checkBuildOutput), what a Next server sends (checkServedBuild). */
+export const CHECKED_ON_OUTPUT: readonly AssumptionId[] = [
+  "prerender-manifest",
+  "prerendered-html",
+  "build-id",
+  "runtime-scripts",
+  "inline-payload",
+  "not-found-route",
+  "global-error-route",
+];
+export const CHECKED_WHEN_SERVED: readonly AssumptionId[] = [
+  "served-from-file",
+  "static-files",
+  "prerender-header",
+  "config-headers-first",
+  "not-found-route",
+  "request-url",
+  "normalised-paths",
+  "built-once-cache",
+  "router-request-headers",
+];
+
 /** Read access to a build folder: a file's text, or null when it does not exist. */
 export type BuildFiles = { read(path: string): string | null };
 

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     secret: process.env.DEMO_SECRET_KEY,
     trustProxy: process.env.TRUST_PROXY === "1",
     pagePolicies,
-    pages: pageMemo(),
+    // PAGE_MEMO=0 turns the memo off, to compare with and without it on the same build (docs/server.md).
+    pages: process.env.PAGE_MEMO === "0" ? undefined : pageMemo(),
   });
   const server = createLimitedServer(listener);
   server.listen(options.port, options.hostname, () => {

@@ -4,8 +4,8 @@ import { hashSource } from "@/scripts/build/csp-hashes";
 import { sitemapPaths } from "../helpers/crawl";
 
 // `npm start` sends each prerendered page a policy listing its inline scripts' hashes; plain
-// `next start` (TEST_SERVER=next-start) sends the generic one with 'unsafe-inline'.
-test.skip(process.env.TEST_SERVER === "next-start", "hashed page policies are npm start's");
+// `next start` sends the generic one with 'unsafe-inline' (tests/routes/security-headers.spec.ts
+// checks that one), so this spec runs on `npm start` only (playwright.config.ts).
 
 type Watched = Window & { __cspViolations?: string[] };
 

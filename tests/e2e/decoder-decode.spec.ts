@@ -82,34 +82,21 @@ test.describe("decoding on /decoder", () => {
     expect(await page.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  test("a 100 KB paste decodes without freezing the page", async ({ page }) => {
+  test("a 100 KB paste decodes, with its long texts folded away until asked for", async ({ page }) => {
+    // How long the page's frames take meanwhile is the benchmark's to measure, not a test's.
     const big = JSON.stringify(Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`key${i}`, `${i}`.repeat(20)])));
     const cookie = await signToken(b64urlEncode(new TextEncoder().encode(big)), "k", { timestamp: 1700000000 });
     expect(cookie.length).toBeGreaterThan(100_000);
     expect(cookie.length).toBeLessThan(120_000);
     await gotoHydrated(page, "/decoder");
     await expect(page.getByTestId("python-value")).toBeVisible();
-    // Longest gap between animation frames while the paste is decoded and rendered.
-    await page.evaluate(() => {
-      const w = window as Window & { __maxGap?: number; __stop?: boolean };
-      w.__maxGap = 0;
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.__maxGap = Math.max(w.__maxGap ?? 0, t - last);
-        last = t;
-        if (!w.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
     await cookieBox(page).fill(cookie);
     await expect(page.getByTestId("python-value")).toContainText("'key1099': '1099");
-    const maxGap = await page.evaluate(() => {
-      const w = window as Window & { __maxGap?: number; __stop?: boolean };
-      w.__stop = true;
-      return w.__maxGap ?? 0;
-    });
-    console.log(`longest frame gap during a ${cookie.length}-character decode: ${Math.round(maxGap)} ms`);
-    expect(maxGap).toBeLessThan(1000);
+    // Past 8,000 characters the rest of a text sits in a closed <details>, which the browser does not lay out.
+    const folded = page.getByTestId("python-value").locator("details");
+    await expect(folded).toHaveCount(1);
+    await expect(folded).not.toHaveAttribute("open", "");
+    await expect(folded.locator("summary")).toHaveText(/^Show the other \d+ characters$/);
   });
 });
 

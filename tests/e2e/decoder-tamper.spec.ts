@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { gotoHydrated } from "../helpers/hydration";
+import { startServer, type ServerInstance } from "../helpers/server-instance";
 
 /**
  * The tamper lab against the demo API, end to end: a session forged with the published key is
@@ -44,5 +45,36 @@ test.describe("the tamper lab", () => {
     await page.getByRole("button", { name: "Forge and send" }).click();
     await expect(page.getByTestId("lab-outcome")).toHaveAttribute("data-verdict", "loaded");
     await expect(page.getByTestId("lab-body")).toContainText('"id":"admin"');
+  });
+});
+
+/**
+ * A server run with its own DEMO_SECRET_KEY: a cookie forged with the published key would only be
+ * rejected, so the lab says it cannot forge for this server instead of reporting Flask's verdict
+ * on a cookie it could never have accepted.
+ */
+test.describe("the tamper lab on a server with its own DEMO_SECRET_KEY", () => {
+  test.describe.configure({ timeout: 120_000 });
+  let server: ServerInstance;
+  test.beforeAll(async () => {
+    server = await startServer({ env: { DEMO_SECRET_KEY: "an operator's own key" } });
+  });
+  test.afterAll(async () => {
+    await server.stop();
+  });
+
+  test("says clearly that it cannot forge cookies there, and sends none", async ({ page }) => {
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/flask/")) sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    await gotoHydrated(page, `${server.url}/decoder`);
+    await page.getByRole("button", { name: "Forge and send" }).click();
+    const error = page.getByTestId("lab-error");
+    await expect(error).toContainText("do not sign with the published key, SomeRandomKey");
+    await expect(error).toContainText("DEMO_SECRET_KEY");
+    await expect(page.getByTestId("lab-outcome")).toHaveCount(0);
+    // Only the key check went out: no reset, no forged cookie.
+    expect(sent).toEqual(["GET /api/flask/persistent/"]);
   });
 });

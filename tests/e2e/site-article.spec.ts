@@ -45,15 +45,19 @@ test.describe("the article", () => {
 
   test("shows each editor's note, labelled and set apart from the prose", async ({ page }) => {
     const notes = page.getByRole("note", { name: "Editor's note" });
-    await expect(notes).toHaveCount(4);
+    await expect(notes).toHaveCount(6);
     await expect(notes.nth(0)).toContainText("Signed, not encrypted.");
     await expect(notes.nth(0)).toContainText("{'key': b'value'}");
     await expect(notes.nth(0).getByRole("link", { name: "cookie decoder" })).toHaveAttribute("href", "/decoder");
     await expect(notes.nth(1)).toContainText("Since Flask 0.11");
     await expect(notes.nth(1)).toContainText("Vary: Cookie");
-    await expect(notes.nth(2)).toContainText("http://127.0.0.1:4000/");
-    await expect(notes.nth(3)).toContainText("Who wrote it?");
-    await expect(notes.nth(3).getByRole("link", { name: "short tracer" })).toHaveAttribute("href", "/decoder#tracer");
+    await expect(notes.nth(2)).toContainText("Other fixes, and what they really do.");
+    await expect(notes.nth(2).getByRole("link", { name: "Which fix works?" })).toHaveAttribute("href", "/fixes");
+    await expect(notes.nth(3)).toContainText("http://127.0.0.1:4000/");
+    await expect(notes.nth(4)).toContainText("Who wrote it?");
+    await expect(notes.nth(4).getByRole("link", { name: "short tracer" })).toHaveAttribute("href", "/decoder#tracer");
+    await expect(notes.nth(5)).toContainText("Not only at login.");
+    await expect(notes.nth(5).getByRole("link", { name: "Which fix works?" })).toHaveAttribute("href", "/fixes#fix-none-situation-principal-next");
     for (const note of await notes.all()) await expect(note.getByText("Editor’s note", { exact: true })).toBeVisible();
   });
 

@@ -18,7 +18,7 @@ test.describe("site pages", () => {
   test("the header links every section of the site and marks the current one", async ({ page }) => {
     await page.goto(sitePages.home);
     const nav = page.getByRole("navigation", { name: "Site" });
-    await expect(nav.getByRole("link")).toHaveText(["Article", "Decoder", "Playground"]);
+    await expect(nav.getByRole("link")).toHaveText(["Article", "Decoder", "Playground", "Fixes"]);
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(0);
     await page.goto(sitePages.article);
     await expect(nav.getByRole("link", { name: "Article" })).toHaveAttribute("aria-current", "page");

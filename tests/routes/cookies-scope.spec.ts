@@ -29,7 +29,7 @@ test.describe("cookies", () => {
       expect(attributes, path).toContain(`Path=/api/flask/${app}`);
       expect(attributes, path).toContain("HttpOnly");
       // Flask's defaults: no Domain (host-only), no SameSite (SESSION_COOKIE_SAMESITE is None),
-      // no Secure over plain HTTP (README, "Security").
+      // no Secure over plain HTTP (docs/security.md).
       expect(attributes.filter((a) => /^(Domain|SameSite)=|^Secure$/.test(a)), path).toEqual([]);
     }
   });

@@ -2,6 +2,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { apiSecurityHeaders, securityHeaders, type SecurityHeader } from "@/lib/security-headers";
 import { pagePolicy } from "@/scripts/build/csp-hashes";
 import { crawlSite } from "../helpers/crawl";
+import { behindNext } from "../helpers/deploy-path";
 
 function expectSecurityHeaders(response: APIResponse, what: string, policy: readonly SecurityHeader[] = securityHeaders): void {
   const headers = response.headersArray();
@@ -17,7 +18,7 @@ function expectSecurityHeaders(response: APIResponse, what: string, policy: read
  * plain `next start`, the generic one.
  */
 async function pageSecurityHeaders(response: APIResponse): Promise<SecurityHeader[]> {
-  if (process.env.TEST_SERVER === "next-start") return [...securityHeaders];
+  if (behindNext()) return [...securityHeaders];
   const csp = securityHeaders.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
   const hashed = pagePolicy(csp, await response.text());
   return securityHeaders.map((h) => (h.key === "Content-Security-Policy" ? { key: h.key, value: hashed } : h));

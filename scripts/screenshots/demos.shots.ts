@@ -1,12 +1,11 @@
 import { test } from "@playwright/test";
-import { articleDemos, articlePath, LiveDemoEmbed } from "../helpers/live-demo";
+import { articleDemos, articlePath, LiveDemoEmbed } from "../../tests/helpers/live-demo";
 
 /**
  * Screenshots of every embed, before and after its toggle, on a phone and a desktop, light and
- * dark, for a person to look at. Not a check: run with DEMO_SCREENSHOTS=1; they land in
- * reports/screenshots/demos/ (git-ignored).
+ * dark, for a person to look at. Not a check: `npm run screenshots` (scripts/screenshots/playwright.config.ts)
+ * takes them; they land in reports/screenshots/demos/ (git-ignored).
  */
-test.skip(!process.env.DEMO_SCREENSHOTS, "set DEMO_SCREENSHOTS=1 to take the screenshots");
 
 const dir = "reports/screenshots/demos";
 

@@ -2,10 +2,9 @@ import { expect, test } from "@playwright/test";
 
 /**
  * Screenshots of the decoder page and the article's embed, on a phone and a desktop, light and
- * dark, for a person to look at. Not a check: run with DECODER_SCREENSHOTS=1; they land in
- * reports/screenshots/decoder/ (git-ignored).
+ * dark, for a person to look at. Not a check: `npm run screenshots` (scripts/screenshots/playwright.config.ts)
+ * takes them; they land in reports/screenshots/decoder/ (git-ignored).
  */
-test.skip(!process.env.DECODER_SCREENSHOTS, "set DECODER_SCREENSHOTS=1 to take the screenshots");
 
 const dir = "reports/screenshots/decoder";
 
