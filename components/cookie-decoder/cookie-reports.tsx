@@ -20,7 +20,7 @@ export function CookieReports({ reports, compact = false }: { reports: CookieRep
         {reports.map((report, i) => (
           <li key={`${report.cookie.line}-${i}`} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-600" data-testid="cookie-report" data-kind={report.kind} data-name={report.cookie.name}>
             <p className="flex flex-wrap items-baseline gap-x-2">
-              <code className="font-mono font-semibold break-all">{report.cookie.name}</code>
+              <code className="font-mono break-all">{report.cookie.name}</code>
               <span className="text-zinc-600 dark:text-zinc-400">
                 {report.cookie.from === "set-cookie" ? `Set-Cookie, line ${report.cookie.line}` : `Cookie header, line ${report.cookie.line}`}
               </span>

@@ -1,4 +1,4 @@
-import { parseCookieInput, SESSION_COOKIE_NAME, setCookieValue } from "@/lib/cookie-decoder/input";
+import { parseCookieInput, setCookieValue } from "@/lib/cookie-decoder/input";
 import { inspectCookie, type Inspection } from "@/lib/cookie-decoder/inspect";
 import { classifyOtherCookie } from "@/lib/session-keys/other-cookies";
 import { readForensics } from "@/lib/session-keys/forensics";
@@ -22,6 +22,9 @@ export async function decodeInput(input: string, now = Math.floor(Date.now() / 1
   const forensics = await readForensics(input, read.ok ? read : null, inspection?.payload?.session ?? null, async (value) => (await inspectCookie(value, { now })).payload?.session ?? null);
   return { input, read, inspection, now, forensics };
 }
+
+/** Flask's default SESSION_COOKIE_NAME. */
+const SESSION_COOKIE_NAME = "session";
 
 /**
  * In a pasted answer with several cookies, the header line of the one to decode in full: the

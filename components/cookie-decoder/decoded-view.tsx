@@ -53,12 +53,9 @@ export function DecodedView({
     return (
       <div className="space-y-4 text-sm">
         {reports}
-        {/* A pasted answer whose cookies are all explained above needs no "nothing to decode" box. */}
-        {!reports && (
-          <Problems>
-            <li data-error-code={read.error.code}>{read.error.message}</li>
-          </Problems>
-        )}
+        <Problems>
+          <li data-error-code={read.error.code}>{read.error.message}</li>
+        </Problems>
       </div>
     );
   }

@@ -54,7 +54,7 @@ function KeyCard({ attribution, compact }: { attribution: KeyAttribution; compac
   return (
     <li className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-700" data-testid="key-origin" data-key={attribution.key} data-library={best?.entry.library ?? "app"}>
       <p className="flex flex-wrap items-baseline gap-x-2">
-        <code className="font-mono font-semibold break-all">{attribution.key}</code>
+        <code className="font-mono break-all">{attribution.key}</code>
         <span>—</span>
         {best ? <OriginTitle origin={best} /> : <span data-testid="origin-library">likely your application&apos;s own code</span>}
       </p>

@@ -76,7 +76,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(deletions).toHaveCount(2);
     await expect(deletions.first()).toContainText("LoginManager._clear_cookie()");
     await expect(deletions.last()).toContainText("the session was emptied");
-    await expect(page.getByTestId("problems")).toHaveCount(0);
+    await expect(page.getByTestId("problems")).toContainText("deletes");
   });
 
   test("a sensitive value shows its warning", async ({ page }) => {
