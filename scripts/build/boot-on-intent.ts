@@ -26,7 +26,7 @@ import { PAYLOAD_GLOBAL, PAYLOAD_SCRIPT, PAYLOAD_START, payloadScripts, RUNTIME_
  * (next/dist/shared/lib/modern-browserslist-target.js). In an older one the page stays readable
  * HTML either way: Next's runtime would not run there.
  */
-export const LOADER_TARGETS = ["chrome111", "edge111", "firefox111", "safari16.4"];
+const LOADER_TARGETS = ["chrome111", "edge111", "firefox111", "safari16.4"];
 
 /**
  * scripts/build/boot-loader.ts compiled and minified to one function expression,

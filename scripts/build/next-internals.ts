@@ -54,7 +54,7 @@ export function describeBroken(broken: Broken): string {
 /** The manifest's file, inside the build folder. */
 export const PRERENDER_MANIFEST = "prerender-manifest.json";
 /** The route every article is prerendered from (app/[slug]). */
-export const ARTICLE_SOURCE_ROUTE = "/[slug]";
+const ARTICLE_SOURCE_ROUTE = "/[slug]";
 
 export type PrerenderedRoutes = Record<string, { srcRoute: string | null }>;
 
@@ -103,7 +103,7 @@ export const STATIC_DIR = "static";
 export const STATIC_URL = "/_next/static/";
 
 /** The build-folder path of a file served under /_next/static/, or null for any other URL. */
-export function staticFileFor(url: string): string | null {
+function staticFileFor(url: string): string | null {
   return url.startsWith(STATIC_URL) ? `${STATIC_DIR}/${url.slice(STATIC_URL.length)}` : null;
 }
 
@@ -173,7 +173,7 @@ export function nextNormalisesPath(path: string): boolean {
 // ---- built-once-cache, router-request-headers -------------------------------------------------
 
 /** How Next marks a page it built once and sends from its cache, unchanged until the next build. */
-export const BUILT_ONCE = { cacheHeader: "x-nextjs-cache", cacheHit: "HIT", cacheControl: "s-maxage=31536000" } as const;
+const BUILT_ONCE = { cacheHeader: "x-nextjs-cache", cacheHit: "HIT", cacheControl: "s-maxage=31536000" } as const;
 
 /** Whether an answer Next is sending (read through `header`) is a page built once. */
 export function isBuiltOncePage(header: (name: string) => string | undefined): boolean {
@@ -255,7 +255,7 @@ export function checkBuildOutput(files: BuildFiles): Broken[] {
 }
 
 /** The runtime-scripts and inline-payload assumptions for one page's HTML as Next wrote it. */
-export function checkPageMarkup(route: string, html: string, files: BuildFiles): Broken[] {
+function checkPageMarkup(route: string, html: string, files: BuildFiles): Broken[] {
   const broken: Broken[] = [];
   const scripts = runtimeScripts(html);
   if (scripts.length === 0) broken.push({ assumption: "runtime-scripts", found: `${route}: no <script src=… async=""> of Next's runtime` });

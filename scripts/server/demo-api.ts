@@ -79,12 +79,12 @@ export function rawHeaders(answer: FlaskAnswer): string[] {
 }
 
 /** Status and reason phrase (Werkzeug's, e.g. `308 PERMANENT REDIRECT`, or Node's default), headers, body. */
-export function sendAnswer(answer: FlaskAnswer, res: ServerResponse): void {
+function sendAnswer(answer: FlaskAnswer, res: ServerResponse): void {
   res.writeHead(answer.status, answer.statusText || undefined, rawHeaders(answer));
   res.end(answer.body ?? undefined);
 }
 
-export type DemoApiOptions = ServerOptions & Pick<HandlerOptions, "secret" | "trustProxy">;
+type DemoApiOptions = ServerOptions & Pick<HandlerOptions, "secret" | "trustProxy">;
 
 /**
  * The demo API's request handler. `secret` is the apps' secret_key (DEMO_SECRET_KEY), as the route
