@@ -9,7 +9,11 @@ const noSubscription = () => () => {};
  * button only appears once JavaScript runs, since without it there is nothing it could do.
  */
 export function CopyButton() {
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const button = useRef<HTMLButtonElement>(null);
 

@@ -17,8 +17,7 @@ export function svgDataUrl(svg: string): string {
 }
 export const site = {
   name: "Disabling Cookies in Flask",
-  description:
-    "The 2016 article “Disabling Cookies in Flask”, with editor’s notes, live demos of Flask’s session cookie and a cookie decoder.",
+  description: "The 2016 article “Disabling Cookies in Flask”, with editor’s notes, live demos of Flask’s session cookie and a cookie decoder.",
   /** Where the site is served, for canonical URLs, Open Graph and the sitemap. Set SITE_URL when deploying. */
   url: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
   articleSlug: "disabling-cookies-in-flask",

@@ -24,12 +24,14 @@ export default async function DecoderPage() {
       <h1 className="text-3xl font-bold tracking-tight">Flask session cookie decoder</h1>
       <div className="mt-4 space-y-3 text-zinc-800 dark:text-zinc-200">
         <p>
-          Flask keeps the whole session in the cookie, signed but not encrypted: anyone holding it can read it. Paste one to see what it stores, the way Flask itself reads
-          it — the tagged JSON, the Python value, when it was signed and whether Flask would still accept it — and which library wrote each key, on what call,
-          and how to stop it. A whole <code className="font-mono text-sm">curl -i</code> answer works too: every cookie in it is explained. Not a JWT: tools made for JWTs misread it.
+          Flask keeps the whole session in the cookie, signed but not encrypted: anyone holding it can read it. Paste one to see what it stores, the way Flask
+          itself reads it — the tagged JSON, the Python value, when it was signed and whether Flask would still accept it — and which library wrote each key, on
+          what call, and how to stop it. A whole <code className="font-mono text-sm">curl -i</code> answer works too: every cookie in it is explained. Not a
+          JWT: tools made for JWTs misread it.
         </p>
         <p>
-          Everything runs in this page, also offline once it has loaded; a secret key you enter is used by Web Crypto here and sent nowhere. Context: the article{" "}
+          Everything runs in this page, also offline once it has loaded; a secret key you enter is used by Web Crypto here and sent nowhere. Context: the
+          article{" "}
           <Link href="/disabling-cookies-in-flask" className="text-blue-700 underline dark:text-sky-300">
             Disabling Cookies in Flask
           </Link>

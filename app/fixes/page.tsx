@@ -34,8 +34,8 @@ export default async function FixesPage() {
         <p>
           Every request is an API call carrying <code className={code}>Authorization: Bearer alice-token</code>, except the Flask-Login login, which is a
           browser&rsquo;s. Open a cell&rsquo;s exchange to see the headers, or send it from your browser: the live request goes to{" "}
-          <code className={code}>/api/flask/persistent/</code> or <code className={code}>/api/flask/principal/</code> with the{" "}
-          <code className={code}>fix</code> parameter, which you can also use with curl.
+          <code className={code}>/api/flask/persistent/</code> or <code className={code}>/api/flask/principal/</code> with the <code className={code}>fix</code>{" "}
+          parameter, which you can also use with curl.
         </p>
       </div>
       <div className="mt-8">

@@ -2,10 +2,13 @@ import type { Piece } from "@/lib/cookie-decoder/inspect";
 
 /** Colour, and a distinct underline so the parts differ without colour too. */
 const partStyles: Record<Piece["kind"], string> = {
-  payload: "bg-amber-100 text-amber-950 decoration-amber-700 underline decoration-solid decoration-2 underline-offset-4 dark:bg-amber-950 dark:text-amber-100 dark:decoration-amber-400",
+  payload:
+    "bg-amber-100 text-amber-950 decoration-amber-700 underline decoration-solid decoration-2 underline-offset-4 dark:bg-amber-950 dark:text-amber-100 dark:decoration-amber-400",
   marker: "bg-amber-200 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
-  timestamp: "bg-sky-100 text-sky-950 underline decoration-dotted decoration-2 underline-offset-4 decoration-sky-700 dark:bg-sky-950 dark:text-sky-100 dark:decoration-sky-400",
-  signature: "bg-violet-100 text-violet-950 underline decoration-wavy decoration-1 underline-offset-4 decoration-violet-700 dark:bg-violet-950 dark:text-violet-100 dark:decoration-violet-400",
+  timestamp:
+    "bg-sky-100 text-sky-950 underline decoration-dotted decoration-2 underline-offset-4 decoration-sky-700 dark:bg-sky-950 dark:text-sky-100 dark:decoration-sky-400",
+  signature:
+    "bg-violet-100 text-violet-950 underline decoration-wavy decoration-1 underline-offset-4 decoration-violet-700 dark:bg-violet-950 dark:text-violet-100 dark:decoration-violet-400",
   dot: "text-zinc-500 dark:text-zinc-400",
 };
 
@@ -27,7 +30,9 @@ export function CookieParts({ pieces }: { pieces: Piece[] }) {
       <p className="font-mono text-sm leading-7 break-all" data-testid="cookie-parts">
         {pieces.map((piece, i) => (
           <span key={i} className={`${partStyles[piece.kind]} rounded-sm`} data-part={piece.kind} title={labels[piece.kind]}>
-            {piece.text.length > MAX_SHOWN ? `${piece.text.slice(0, MAX_SHOWN / 2)}…${piece.text.slice(-MAX_SHOWN / 2)}` : piece.text || (piece.kind === "timestamp" ? "\u200b" : "")}
+            {piece.text.length > MAX_SHOWN
+              ? `${piece.text.slice(0, MAX_SHOWN / 2)}…${piece.text.slice(-MAX_SHOWN / 2)}`
+              : piece.text || (piece.kind === "timestamp" ? "\u200b" : "")}
           </span>
         ))}
       </p>

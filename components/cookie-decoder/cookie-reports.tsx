@@ -18,7 +18,13 @@ export function CookieReports({ reports, compact = false }: { reports: CookieRep
       </p>
       <ol className="space-y-2">
         {reports.map((report, i) => (
-          <li key={`${report.cookie.line}-${i}`} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-600" data-testid="cookie-report" data-kind={report.kind} data-name={report.cookie.name}>
+          <li
+            key={`${report.cookie.line}-${i}`}
+            className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-600"
+            data-testid="cookie-report"
+            data-kind={report.kind}
+            data-name={report.cookie.name}
+          >
             <p className="flex flex-wrap items-baseline gap-x-2">
               <code className="font-mono break-all">{report.cookie.name}</code>
               <span className="text-zinc-600 dark:text-zinc-400">
@@ -67,7 +73,9 @@ function ReportBody({ report, compact }: { report: CookieReport; compact: boolea
         </div>
       );
     case "unknown":
-      return <p className="mt-1">Not a Flask session cookie, and not one the catalogue knows: likely set by your application or a library outside the catalogue.</p>;
+      return (
+        <p className="mt-1">Not a Flask session cookie, and not one the catalogue knows: likely set by your application or a library outside the catalogue.</p>
+      );
   }
 }
 
@@ -75,7 +83,11 @@ function ReportBody({ report, compact }: { report: CookieReport; compact: boolea
 export function OtherCookieView({ other }: { other: OtherCookie }) {
   const text = otherCookieText(other);
   return (
-    <div className="mt-1 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100" data-testid="other-cookie" data-kind={other.kind}>
+    <div
+      className="mt-1 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+      data-testid="other-cookie"
+      data-kind={other.kind}
+    >
       <p className="font-semibold">{text.title}</p>
       <p className="mt-0.5">{text.detail}</p>
       <p className="mt-0.5">Not a Flask session cookie: there is no session to decode in it.</p>

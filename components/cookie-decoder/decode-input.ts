@@ -19,7 +19,12 @@ export async function decodeInput(input: string, now = Math.floor(Date.now() / 1
     const setCookie = read.form === "set-cookie" ? setCookieValue(read) : undefined;
     inspection = await inspectCookie(read.value, { now, setCookie });
   }
-  const forensics = await readForensics(input, read.ok ? read : null, inspection?.payload?.session ?? null, async (value) => (await inspectCookie(value, { now })).payload?.session ?? null);
+  const forensics = await readForensics(
+    input,
+    read.ok ? read : null,
+    inspection?.payload?.session ?? null,
+    async (value) => (await inspectCookie(value, { now })).payload?.session ?? null,
+  );
   return { input, read, inspection, now, forensics };
 }
 
@@ -34,7 +39,8 @@ const SESSION_COOKIE_NAME = "session";
 function sessionLine(input: string): string | null {
   const pasted = readPastedCookies(input).filter((cookie) => !cookie.deleted);
   if (pasted.length < 2) return null;
-  const target = pasted.find((cookie) => cookie.name === SESSION_COOKIE_NAME) ?? pasted.find((cookie) => classifyOtherCookie(cookie.name, cookie.value) === null);
+  const target =
+    pasted.find((cookie) => cookie.name === SESSION_COOKIE_NAME) ?? pasted.find((cookie) => classifyOtherCookie(cookie.name, cookie.value) === null);
   // A Cookie header is already searched by name; the first Set-Cookie line needs no redirect.
   if (!target || target.from === "cookie-header" || target === pasted.find((cookie) => cookie.from === "set-cookie")) return null;
   // curl -v marks response lines with "< ".

@@ -122,7 +122,9 @@ export function DecodedView({
             {payload.compressed && <li>zlib inflate → {payload.inflatedBytes === null ? "failed" : `${payload.inflatedBytes} bytes`}</li>}
             <li>UTF-8 text → {payload.json === null ? "not reached or failed" : `${payload.json.length} characters`}</li>
             <li>tagged JSON → {payload.value ? "loaded" : "not reached or failed"}</li>
-            <li>session dict → {payload.session ? `${payload.session.entries.size} key${payload.session.entries.size === 1 ? "" : "s"}` : "not reached or failed"}</li>
+            <li>
+              session dict → {payload.session ? `${payload.session.entries.size} key${payload.session.entries.size === 1 ? "" : "s"}` : "not reached or failed"}
+            </li>
           </ol>
         </Field>
       )}
@@ -146,7 +148,9 @@ export function DecodedView({
             </dd>
           </dl>
           <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="epoch-reason">
-            {settings.epoch === null ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.0)" : "Unix"}. ${timestamp.guess.reason}` : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${timestamp.guess.reason}`}
+            {settings.epoch === null
+              ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.0)" : "Unix"}. ${timestamp.guess.reason}`
+              : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${timestamp.guess.reason}`}
           </p>
         </Field>
       )}
@@ -160,7 +164,9 @@ export function DecodedView({
       <Field label="Size" heading={!compact}>
         <p data-testid="size" className={inspection.size.over ? "text-red-800 dark:text-red-300" : ""}>
           {inspection.size.bytes} of {inspection.size.limit} bytes for the Set-Cookie header{" "}
-          {inspection.size.over ? "— over Werkzeug's limit: Flask warns and sends it anyway, and browsers may drop it." : `(${Math.round((inspection.size.bytes / inspection.size.limit) * 100)}% of the size at which Werkzeug warns).`}
+          {inspection.size.over
+            ? "— over Werkzeug's limit: Flask warns and sends it anyway, and browsers may drop it."
+            : `(${Math.round((inspection.size.bytes / inspection.size.limit) * 100)}% of the size at which Werkzeug warns).`}
         </p>
       </Field>
     </div>
@@ -174,7 +180,10 @@ function visibleControls(text: string): string {
 
 function Problems({ children }: { children: React.ReactNode }) {
   return (
-    <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="problems">
+    <div
+      className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      data-testid="problems"
+    >
       <p className="font-semibold">What is wrong</p>
       <ul className="mt-1 list-disc space-y-1 pl-5">{children}</ul>
     </div>
@@ -213,7 +222,11 @@ export function Code({ children, testId }: { children: string; testId?: string }
 function CodeBlock({ children, testId }: { children: string; testId?: string }) {
   return (
     // Focusable because it may scroll: keyboard readers can scroll it too.
-    <pre tabIndex={0} data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-sm break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
+    <pre
+      tabIndex={0}
+      data-testid={testId}
+      className="max-h-80 overflow-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-sm break-all whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+    >
       {children}
     </pre>
   );

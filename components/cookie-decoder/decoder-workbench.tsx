@@ -94,7 +94,9 @@ export function DecoderWorkbench({
               Clear
             </button>
           </div>
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">The link carries the cookie in the URL fragment (after #), which browsers never send to a server.</p>
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            The link carries the cookie in the URL fragment (after #), which browsers never send to a server.
+          </p>
         </div>
         <fieldset className="flex flex-wrap items-end gap-x-6 gap-y-3 text-sm">
           <legend className="sr-only">Reading settings</legend>
@@ -151,8 +153,8 @@ export function DecoderWorkbench({
       {/* A block, so the section spacing applies to it (a noscript element is inline by default). */}
       <noscript className="block">
         <p className="rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">
-          The decode above was made by the server for the article&apos;s cookie. Decoding your own cookie, verifying, signing and the tamper lab run in this page and need
-          JavaScript.
+          The decode above was made by the server for the article&apos;s cookie. Decoding your own cookie, verifying, signing and the tamper lab run in this
+          page and need JavaScript.
         </p>
       </noscript>
       <section aria-labelledby="verify-heading" className="space-y-3">

@@ -12,7 +12,15 @@ import { VerifyResult } from "./verify-panel";
 export { decodeInput } from "./decode-input";
 
 export function EmbedDecodedView({ decoded }: { decoded: Decoded }) {
-  return <DecodedView read={decoded.read} inspection={decoded.inspection} forensics={decoded.forensics} settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now: decoded.now }} compact />;
+  return (
+    <DecodedView
+      read={decoded.read}
+      inspection={decoded.inspection}
+      forensics={decoded.forensics}
+      settings={{ epoch: null, maxAge: FLASK_MAX_AGE, now: decoded.now }}
+      compact
+    />
+  );
 }
 
 export function EmbedVerify({ cookie, secret, epoch }: { cookie: string | null; secret: string; epoch: Epoch }) {

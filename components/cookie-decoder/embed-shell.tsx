@@ -100,7 +100,11 @@ export function EmbedShell({
           }}
           label="Secret key to verify with"
         />
-        {engine ? <engine.EmbedVerify cookie={verifyCookie} secret={secret} epoch={verifyEpoch} /> : <VerifyFrame>{pendingVerifyMessage(verifyCookie, secret)}</VerifyFrame>}
+        {engine ? (
+          <engine.EmbedVerify cookie={verifyCookie} secret={secret} epoch={verifyEpoch} />
+        ) : (
+          <VerifyFrame>{pendingVerifyMessage(verifyCookie, secret)}</VerifyFrame>
+        )}
       </div>
     </section>
   );

@@ -66,7 +66,8 @@ export function otherCookieText(cookie: OtherCookie): { title: string; detail: s
         detail: {
           uuid: "A bare UUID: Flask-Session before 0.6 names the session stored on the server. The cookie holds no data; the keys are in the server's store.",
           "uuid-signed": "A UUID and a signature (SESSION_USE_SIGNER): Flask-Session before 0.6. The cookie holds no data; the keys are in the server's store.",
-          token: "43 URL-safe characters (secrets.token_urlsafe(32)): Flask-Session 0.6 or later. The cookie holds no data; the keys are in the server's store.",
+          token:
+            "43 URL-safe characters (secrets.token_urlsafe(32)): Flask-Session 0.6 or later. The cookie holds no data; the keys are in the server's store.",
           "token-signed": "A 43-character id and a signature: Flask-Session 0.6 or later with SESSION_USE_SIGNER. The cookie holds no data.",
         }[cookie.form],
       };

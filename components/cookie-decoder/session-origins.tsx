@@ -16,7 +16,10 @@ export function SessionOrigins({ attribution, compact = false }: { attribution: 
   return (
     <div className="space-y-3" data-testid="session-origins">
       {secrets.length > 0 && (
-        <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="secret-warnings">
+        <div
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          data-testid="secret-warnings"
+        >
           <p className="font-semibold">Readable by anyone holding this cookie</p>
           <p className="mt-0.5">Flask signs the session cookie but does not encrypt it.</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
@@ -29,7 +32,10 @@ export function SessionOrigins({ attribution, compact = false }: { attribution: 
         </div>
       )}
       {attribution.findings.length > 0 && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="session-findings">
+        <div
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="session-findings"
+        >
           <p className="font-semibold">What the keys say together</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {attribution.findings.map((finding) => (
@@ -52,7 +58,12 @@ export function SessionOrigins({ attribution, compact = false }: { attribution: 
 function KeyCard({ attribution, compact }: { attribution: KeyAttribution; compact: boolean }) {
   const [best, ...others] = attribution.origins;
   return (
-    <li className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-700" data-testid="key-origin" data-key={attribution.key} data-library={best?.entry.library ?? "app"}>
+    <li
+      className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-700"
+      data-testid="key-origin"
+      data-key={attribution.key}
+      data-library={best?.entry.library ?? "app"}
+    >
       <p className="flex flex-wrap items-baseline gap-x-2">
         <code className="font-mono break-all">{attribution.key}</code>
         <span>—</span>
@@ -131,7 +142,11 @@ function OriginTitle({ origin }: { origin: KeyOrigin }) {
         <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">seen in a recorded run</span>
       )}
       {origin.how === "pattern" && <span className="text-zinc-600 dark:text-zinc-400">(pattern {keyLabel(entry)})</span>}
-      {origin.how === "shape" && <span className="text-zinc-600 dark:text-zinc-400">(by the value&apos;s shape: {entry.renamedBy} renames {keyLabel(entry)})</span>}
+      {origin.how === "shape" && (
+        <span className="text-zinc-600 dark:text-zinc-400">
+          (by the value&apos;s shape: {entry.renamedBy} renames {keyLabel(entry)})
+        </span>
+      )}
     </>
   );
 }
@@ -166,7 +181,8 @@ function OriginDetails({ origin, compact }: { origin: KeyOrigin; compact: boolea
         <div data-testid="origin-trigger">Written by {sites}</div>
       )}
       <p>
-        <span className="font-semibold">Holds:</span> <CatalogueText text={entry.holds} /> <span className="text-zinc-600 dark:text-zinc-400">({sensitivityText[entry.sensitivity]})</span>
+        <span className="font-semibold">Holds:</span> <CatalogueText text={entry.holds} />{" "}
+        <span className="text-zinc-600 dark:text-zinc-400">({sensitivityText[entry.sensitivity]})</span>
       </p>
       <p data-testid="origin-fix">
         <span className="font-semibold">To stop it:</span> <CatalogueText text={entry.stop.how} /> <span className="font-semibold">Cost:</span>{" "}

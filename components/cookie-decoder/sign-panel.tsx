@@ -46,7 +46,8 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
       <div>
         <div className="flex flex-wrap items-end justify-between gap-2">
           <label htmlFor="sign-json" className="block font-semibold">
-            Session (JSON with Flask&apos;s tags: <code>{'{" b": base64}'}</code> bytes, <code>{'{" t": [...]}'}</code> tuple, <code>{'{" d": "date"}'}</code> datetime, <code>{'{" m": ...}'}</code> Markup, <code>{'{" u": hex}'}</code> UUID)
+            Session (JSON with Flask&apos;s tags: <code>{'{" b": base64}'}</code> bytes, <code>{'{" t": [...]}'}</code> tuple, <code>{'{" d": "date"}'}</code>{" "}
+            datetime, <code>{'{" m": ...}'}</code> Markup, <code>{'{" u": hex}'}</code> UUID)
           </label>
           {decodedJson !== null && (
             <button
@@ -57,7 +58,9 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
                 setEdited(false);
               }}
             >
-              {decodedJson.length > FOLLOW_LIMIT && decodedJson !== json ? `Load the decoded session (${decodedJson.length} characters)` : "Reload from the decoded cookie"}
+              {decodedJson.length > FOLLOW_LIMIT && decodedJson !== json
+                ? `Load the decoded session (${decodedJson.length} characters)`
+                : "Reload from the decoded cookie"}
             </button>
           )}
         </div>
@@ -88,7 +91,10 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
         ) : result === null ? (
           <p>Signing…</p>
         ) : !result.ok ? (
-          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="sign-error">
+          <p
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+            data-testid="sign-error"
+          >
             {result.message}
           </p>
         ) : (

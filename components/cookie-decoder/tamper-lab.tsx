@@ -90,9 +90,10 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
   return (
     <div className="space-y-3 text-sm">
       <p>
-        The demo apps sign with the key the article publishes, <code className="font-mono">{PUBLISHED_KEY}</code>. Anyone who knows an app&apos;s key can write any session
-        they like: the cookie is signed, not encrypted, and Flask checks only the signature and how long ago it was signed. The lab sends each
-        cookie with a view that only reads the session (<code className="font-mono">action=read</code>), so the answer shows what Flask loaded without writing it back.
+        The demo apps sign with the key the article publishes, <code className="font-mono">{PUBLISHED_KEY}</code>. Anyone who knows an app&apos;s key can write
+        any session they like: the cookie is signed, not encrypted, and Flask checks only the signature and how long ago it was signed. The lab sends each
+        cookie with a view that only reads the session (<code className="font-mono">action=read</code>), so the answer shows what Flask loaded without writing
+        it back.
       </p>
       <div className="flex flex-wrap gap-4">
         <div>
@@ -145,10 +146,11 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
       <details className="text-zinc-700 dark:text-zinc-300">
         <summary className="cursor-pointer font-semibold">How the cookie reaches the app</summary>
         <p className="mt-1">
-          A page cannot write the Cookie header of a request, and cannot replace an HttpOnly cookie. So the lab asks the demo API to delete the app&apos;s session cookie
-          (a real Set-Cookie from the server), stores the forged value with <code>document.cookie</code> for the app&apos;s path only (
-          <code className="font-mono">/api/flask/{app}</code>), then requests the app: your browser itself sends <code>Cookie: session=…</code>, as it would to a real
-          Flask app. The response shown is the app&apos;s JSON view of that exchange. Afterwards the lab deletes the cookie again, so nothing forged stays in your browser.
+          A page cannot write the Cookie header of a request, and cannot replace an HttpOnly cookie. So the lab asks the demo API to delete the app&apos;s
+          session cookie (a real Set-Cookie from the server), stores the forged value with <code>document.cookie</code> for the app&apos;s path only (
+          <code className="font-mono">/api/flask/{app}</code>), then requests the app: your browser itself sends <code>Cookie: session=…</code>, as it would to
+          a real Flask app. The response shown is the app&apos;s JSON view of that exchange. Afterwards the lab deletes the cookie again, so nothing forged
+          stays in your browser.
         </p>
       </details>
       <div aria-live="polite">{outcome && <LabOutcome outcome={outcome} onDecode={onDecode} />}</div>
@@ -174,7 +176,10 @@ const headlines: Record<Experiment, string> = {
 function LabOutcome({ outcome, onDecode }: { outcome: Outcome; onDecode: (cookie: string) => void }) {
   if ("error" in outcome) {
     return (
-      <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="lab-error">
+      <p
+        className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        data-testid="lab-error"
+      >
         {outcome.error}
       </p>
     );

@@ -41,4 +41,3 @@ export function VerifyResult({ cookie, secret, epoch, maxAge }: { cookie: string
   }
   return <VerifyFrame>{content}</VerifyFrame>;
 }
-

@@ -13,7 +13,11 @@ type Props = {
   expected: Verdict;
 };
 
-type Run = { state: "idle" } | { state: "running" } | { state: "done"; verdict: Verdict; setCookies: string[]; vary: string | null } | { state: "failed"; message: string };
+type Run =
+  | { state: "idle" }
+  | { state: "running" }
+  | { state: "done"; verdict: Verdict; setCookies: string[]; vary: string | null }
+  | { state: "failed"; message: string };
 
 /**
  * Sends the cell's exchange from this browser: the app's cookie reset, the situation's cookie set

@@ -46,7 +46,10 @@ export function FixMatrixTable({ rows }: { rows: Cell[][] }) {
         {rows.map((cells) => {
           const fix = cells[0].fix;
           return (
-            <tr key={fix} className="mb-6 block rounded-lg border border-zinc-300 md:mb-0 md:table-row md:rounded-none md:border-0 md:border-b dark:border-zinc-600">
+            <tr
+              key={fix}
+              className="mb-6 block rounded-lg border border-zinc-300 md:mb-0 md:table-row md:rounded-none md:border-0 md:border-b dark:border-zinc-600"
+            >
               <th scope="row" className="block border-b border-zinc-300 p-3 text-left align-top md:table-cell md:border-b-0 md:p-2 dark:border-zinc-600">
                 <span className="block font-semibold text-zinc-950 dark:text-white">{FIX_TITLES[fix]}</span>
                 <code className="text-xs text-zinc-700 dark:text-zinc-300">fix={fix}</code>

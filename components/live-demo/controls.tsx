@@ -75,7 +75,9 @@ export function Switch({
           <span className="absolute top-0.5 left-0.5 size-4.5 rounded-full bg-white shadow transition-transform group-aria-checked:translate-x-5" />
         </span>
         <span className="min-w-0 wrap-anywhere">{label}</span>
-        <span aria-hidden="true" className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{checked ? "on" : "off"}</span>
+        <span aria-hidden="true" className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+          {checked ? "on" : "off"}
+        </span>
       </button>
     </div>
   );

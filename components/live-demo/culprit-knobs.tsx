@@ -60,7 +60,9 @@ export function CulpritKnobs({ app, config, onChange }: { app: CulpritName; conf
           />
         </>
       )}
-      {app !== "flask-wtf" && <ChoiceGroup label="Client (X-Forwarded-For)" options={CLIENT_OPTIONS} value={settings.client} onChange={(client) => set({ client })} />}
+      {app !== "flask-wtf" && (
+        <ChoiceGroup label="Client (X-Forwarded-For)" options={CLIENT_OPTIONS} value={settings.client} onChange={(client) => set({ client })} />
+      )}
       {app === "flask-wtf" && <ChoiceGroup label="Request" options={SEND_OPTIONS} value={settings.send} onChange={(send) => set({ send })} />}
     </>
   );

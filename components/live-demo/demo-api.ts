@@ -19,7 +19,8 @@ async function call(path: string, init: RequestInit): Promise<Response> {
 export async function sendDemoRequest(config: DemoConfig, csrfToken: string | null = null): Promise<ExchangeView> {
   const { method, path, headers } = demoRequest(config, csrfToken);
   const response = await call(path, { method, headers: { ...headers, Accept: "application/json" } });
-  if (!response.ok) throw new Error(`The demo server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the exchange.`);
+  if (!response.ok)
+    throw new Error(`The demo server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the exchange.`);
   const read = readExchangeView(await response.json().catch(() => null));
   if (!read.ok) throw new Error(`The demo server's answer could not be read. ${read.message}`);
   return read.exchange;

@@ -46,7 +46,11 @@ const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-se
 
 function SetCookieBadge({ kind }: { kind: "none" | "set" | "delete" }) {
   if (kind === "none") {
-    return <span className={`${badge} bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700`}>no Set-Cookie</span>;
+    return (
+      <span className={`${badge} bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700`}>
+        no Set-Cookie
+      </span>
+    );
   }
   return (
     <span className={`${badge} bg-amber-100 text-amber-950 ring-amber-400 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-600`}>
@@ -63,7 +67,8 @@ function StatusBadge({ status }: { status: number }) {
   return <span className={`${badge} ${tone}`}>{status}</span>;
 }
 
-const pre = "m-0 overflow-hidden rounded-md bg-zinc-100 p-3 font-mono text-xs leading-relaxed wrap-anywhere whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100";
+const pre =
+  "m-0 overflow-hidden rounded-md bg-zinc-100 p-3 font-mono text-xs leading-relaxed wrap-anywhere whitespace-pre-wrap text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100";
 
 /**
  * One request and Flask's answer, as sent: the request with its Cookie header, the status line,
@@ -85,7 +90,9 @@ export function ExchangeEntry({ entry }: { entry: TimelineEntry }) {
         </span>
         <StatusBadge status={exchange.response.status} />
         <SetCookieBadge kind={kind} />
-        {vary.length > 0 && <span className={`${badge} bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-700`}>Vary: {vary.join(", ")}</span>}
+        {vary.length > 0 && (
+          <span className={`${badge} bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-700`}>Vary: {vary.join(", ")}</span>
+        )}
       </p>
       <p className="mt-2 text-sm text-zinc-800 dark:text-zinc-200" data-field="reason">
         {exchange.reason}

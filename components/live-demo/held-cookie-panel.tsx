@@ -37,7 +37,8 @@ export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }
       </p>
       {held === undefined ? (
         <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-          Not known yet: the cookie is HttpOnly, so this page cannot read it. Send a request and the <code className="font-mono text-xs">Cookie</code> header your browser sent shows what it holds.
+          Not known yet: the cookie is HttpOnly, so this page cannot read it. Send a request and the <code className="font-mono text-xs">Cookie</code> header
+          your browser sent shows what it holds.
         </p>
       ) : held === null ? (
         <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-field="held-cookie" data-held="none">
@@ -50,9 +51,9 @@ export function HeldCookiePanel({ app, flask }: { app: AppName; flask: RuleSet }
             <code className="font-mono text-xs wrap-anywhere text-zinc-900 dark:text-zinc-100" data-field="held-cookie">
               session={held.value}
             </code>{" "}
-            {held.expires ? `(kept until ${held.expires})` : "(kept until the browser closes)"}. Each demo app runs under its own path, and Flask
-            gives its cookie that path (from <code className="font-mono text-xs">APPLICATION_ROOT</code>), where the article&rsquo;s app, at the root of its
-            site, had <code className="font-mono text-xs">Path=/</code>.
+            {held.expires ? `(kept until ${held.expires})` : "(kept until the browser closes)"}. Each demo app runs under its own path, and Flask gives its
+            cookie that path (from <code className="font-mono text-xs">APPLICATION_ROOT</code>), where the article&rsquo;s app, at the root of its site, had{" "}
+            <code className="font-mono text-xs">Path=/</code>.
           </p>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {principal ? "What Flask-Principal stored in the session, decoded without the key" : "Decoded without the key (signed, not encrypted)"}

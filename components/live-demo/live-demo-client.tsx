@@ -37,7 +37,19 @@ const TIMELINE_LIMIT = 20;
  * it has. A reader without JavaScript gets `children` instead, the build-time example, since
  * nothing here could work for them.
  */
-export function LiveDemoClient({ id, apps, mode, siteOrigin, children }: { id: string; apps: AppName[]; mode: DemoMode; siteOrigin: string; children: ReactNode }) {
+export function LiveDemoClient({
+  id,
+  apps,
+  mode,
+  siteOrigin,
+  children,
+}: {
+  id: string;
+  apps: AppName[];
+  mode: DemoMode;
+  siteOrigin: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <noscript>{children}</noscript>
@@ -66,7 +78,11 @@ const pageOrigin = () => window.location.origin;
 
 function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppName[]; mode: DemoMode; siteOrigin: string }) {
   const base = defaultConfig(apps[0]);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   // The curl line names the page's origin; the server, which cannot know it, names the site's.
   const origin = useSyncExternalStore(noSubscription, pageOrigin, () => siteOrigin);
   const [config, setConfig] = useState(base);
@@ -141,7 +157,9 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
         if (sent.app === "flask-wtf") setCsrfToken(csrfTokenIn(exchange.response.body) ?? csrfToken);
         setResetHeader(null);
         const kind = setCookieKind(exchange);
-        setAnnouncement(`Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`);
+        setAnnouncement(
+          `Request ${number}: ${kind === "none" ? "no Set-Cookie" : kind === "delete" ? "Set-Cookie sent, deleting the cookie" : "Set-Cookie sent"}.`,
+        );
       },
       () => void send(sent),
     );
@@ -187,7 +205,12 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
       </div>
 
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" onClick={() => void send(config)} aria-busy={pending} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-white`}>
+        <button
+          type="button"
+          onClick={() => void send(config)}
+          aria-busy={pending}
+          className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-white`}
+        >
           Send request
         </button>
         <button
@@ -203,9 +226,16 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
       </div>
 
       {failure && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <span>{failure.message}</span>
-          <button type="button" onClick={failure.retry} className="rounded-md border border-red-400 px-3 py-1 font-semibold hover:bg-red-100 dark:border-red-600 dark:hover:bg-red-900">
+          <button
+            type="button"
+            onClick={failure.retry}
+            className="rounded-md border border-red-400 px-3 py-1 font-semibold hover:bg-red-100 dark:border-red-600 dark:hover:bg-red-900"
+          >
             Retry
           </button>
         </div>
@@ -225,7 +255,9 @@ function LiveDemoPanel({ id, apps, mode, siteOrigin }: { id: string; apps: AppNa
 
       <div>
         {entries.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No requests yet. Press Send request: your browser sends its real cookie, and the timeline shows what came back.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No requests yet. Press Send request: your browser sends its real cookie, and the timeline shows what came back.
+          </p>
         ) : (
           <ol className="space-y-3" aria-label="Requests sent so far, newest first" data-timeline>
             {entries.map((entry) => (
@@ -243,10 +275,20 @@ function EmbedKnobs({ apps, config, onChange }: { apps: AppName[]; config: DemoC
   return (
     <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
       {principalPair ? (
-        <Switch caption="Flask-Principal" label="use_sessions" checked={config.app === "principal"} onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })} />
+        <Switch
+          caption="Flask-Principal"
+          label="use_sessions"
+          checked={config.app === "principal"}
+          onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })}
+        />
       ) : (
         apps.length > 1 && (
-          <ChoiceGroup label="App" options={apps.map((app) => ({ value: app, label: APP_LABELS[app] }))} value={config.app} onChange={(app) => onChange({ ...config, app })} />
+          <ChoiceGroup
+            label="App"
+            options={apps.map((app) => ({ value: app, label: APP_LABELS[app] }))}
+            value={config.app}
+            onChange={(app) => onChange({ ...config, app })}
+          />
         )
       )}
       <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />

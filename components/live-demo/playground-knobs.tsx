@@ -38,7 +38,16 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
   const app = config.app;
   // Another app takes its own actions and defaults: switching keeps the knobs both have.
   const switchTo = (next: AppName) =>
-    next === app ? config : { ...defaultConfig(next), flask: config.flask, permanent: config.permanent, refresh: config.refresh, culprit: config.culprit, token: isCulpritName(next) === isCulpritName(app) ? config.token : defaultConfig(next).token };
+    next === app
+      ? config
+      : {
+          ...defaultConfig(next),
+          flask: config.flask,
+          permanent: config.permanent,
+          refresh: config.refresh,
+          culprit: config.culprit,
+          token: isCulpritName(next) === isCulpritName(app) ? config.token : defaultConfig(next).token,
+        };
   if (isCulpritName(app)) {
     return (
       <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
@@ -54,16 +63,18 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         label="App"
         options={APP_FAMILIES}
         value={family}
-        onChange={(value) => onChange(isCulpritName(value) ? switchTo(value) : { ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })}
+        onChange={(value) =>
+          onChange(isCulpritName(value) ? switchTo(value) : { ...config, app: value === "principal" ? (principal ? config.app : "principal") : value })
+        }
       />
       <ChoiceGroup label="Rules" options={FLASK_OPTIONS} value={config.flask} onChange={(flask) => onChange({ ...config, flask })} />
       <Switch
-          caption="Flask-Principal"
-          label="use_sessions"
-          checked={config.app !== "principal-no-sessions"}
-          disabled={!principal}
-          onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })}
-        />
+        caption="Flask-Principal"
+        label="use_sessions"
+        checked={config.app !== "principal-no-sessions"}
+        disabled={!principal}
+        onChange={(on) => onChange({ ...config, app: on ? "principal" : "principal-no-sessions" })}
+      />
       <ChoiceGroup
         label="Token"
         disabled={!principal}
@@ -88,7 +99,13 @@ export function PlaygroundKnobs({ config, onChange }: { config: DemoConfig; onCh
         label={
           // Break the long name only at its underscores on a narrow screen.
           <>
-            SESSION_<wbr />REFRESH_<wbr />EACH_<wbr />REQUEST
+            SESSION_
+            <wbr />
+            REFRESH_
+            <wbr />
+            EACH_
+            <wbr />
+            REQUEST
           </>
         }
         checked={config.refresh}

@@ -12,8 +12,8 @@ export function StaticExample({ examples, open }: { examples: Example[]; open?: 
   return (
     <div className="space-y-4" data-static-example>
       <p className="rounded-lg border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-200">
-        A recorded example: these answers were computed when the site was built, by the same code that answers the live demo, with the
-        clock set to the day of the article. The live demo, which sends real requests from your browser, needs JavaScript.
+        A recorded example: these answers were computed when the site was built, by the same code that answers the live demo, with the clock set to the day of
+        the article. The live demo, which sends real requests from your browser, needs JavaScript.
       </p>
       {examples.map((example) => (
         // Every app's example is in the page; all but one start folded (native details: no script needed).

@@ -18,7 +18,9 @@ describe("the article as the site renders it", () => {
     ]);
     expect(html).toContain('<cookie-decoder cookie="eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc">');
     // The note on "go through the session object": a cookie Flask-Principal wrote, shown with who wrote each key.
-    expect(html).toContain('<cookie-decoder cookie=".eJyrVspMSc0rySyp1EssLcmIL6ksSFWyUirJz07NU9JBSGamAEUTczKTU5VqAfw-Epg.VwVtFQ.Nvqkk8PfUauTwimhTl_5tn87p1I" label="Cookie decoder: a Flask-Principal cookie">');
+    expect(html).toContain(
+      '<cookie-decoder cookie=".eJyrVspMSc0rySyp1EssLcmIL6ksSFWyUirJz07NU9JBSGamAEUTczKTU5VqAfw-Epg.VwVtFQ.Nvqkk8PfUauTwimhTl_5tn87p1I" label="Cookie decoder: a Flask-Principal cookie">',
+    );
   });
 
   it("is undefined for a slug with no file", async () => {

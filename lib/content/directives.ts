@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 
 const demoApps = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
-export type DemoApp = (typeof demoApps)[number];
+type DemoApp = (typeof demoApps)[number];
 
 const appList = z
   .string()

@@ -9,9 +9,7 @@ function convert(markdown: string): string {
 
 describe("liquidHighlightToFences", () => {
   it("turns a highlight tag pair into a fenced block with the language", () => {
-    expect(convert("Intro\n\n{% highlight python %}\nprint('hi')\n{% endhighlight %}\n\nAfter")).toBe(
-      "Intro\n\n```python\nprint('hi')\n```\n\nAfter",
-    );
+    expect(convert("Intro\n\n{% highlight python %}\nprint('hi')\n{% endhighlight %}\n\nAfter")).toBe("Intro\n\n```python\nprint('hi')\n```\n\nAfter");
   });
 
   it("keeps the code byte for byte, blank lines and Markdown-looking text included", () => {

@@ -43,14 +43,12 @@ describe("code blocks", () => {
 
 describe("directives", () => {
   it("turns a leaf directive into an element carrying its attributes as written", async () => {
-    expect(await html('::live-demo{apps="persistent,weak" title="Both apps"}')).toBe(
-      '<live-demo apps="persistent,weak" title="Both apps"></live-demo>',
-    );
+    expect(await html('::live-demo{apps="persistent,weak" title="Both apps"}')).toBe('<live-demo apps="persistent,weak" title="Both apps"></live-demo>');
     expect(await html('::cookie-decoder{cookie="a.b.c"}')).toBe('<cookie-decoder cookie="a.b.c"></cookie-decoder>');
   });
 
   it("fails on an unknown directive, naming the file, the line and the directive", async () => {
-    expect(await buildError("Text\n\n::live-dmeo{apps=\"weak\"}")).toBe(
+    expect(await buildError('Text\n\n::live-dmeo{apps="weak"}')).toBe(
       'content/broken.md:3: unknown directive "::live-dmeo" (known: live-demo, cookie-decoder, editor-note)',
     );
     expect(await buildError(":::sidebar\nhi\n:::")).toContain('unknown directive ":::sidebar"');
@@ -69,18 +67,14 @@ describe("directives", () => {
 
   it("leaves colons in prose as text instead of reading them as text directives", async () => {
     const out = await html("Set-Cookie:session=abc at 12:30, see http://127.0.0.1:4000/ and :name[label]{a=1}.");
-    expect(out).toBe(
-      '<p>Set-Cookie:session=abc at 12:30, see <a href="http://127.0.0.1:4000/">http://127.0.0.1:4000/</a> and :name[label]{a=1}.</p>',
-    );
+    expect(out).toBe('<p>Set-Cookie:session=abc at 12:30, see <a href="http://127.0.0.1:4000/">http://127.0.0.1:4000/</a> and :name[label]{a=1}.</p>');
   });
 });
 
 describe("editor's notes", () => {
   it("wraps the note's Markdown in an editor-note element", async () => {
     const out = await html(":::editor-note\n**Signed, not encrypted.** See the [decoder](/decoder).\n:::");
-    expect(out).toBe(
-      '<editor-note><p><strong>Signed, not encrypted.</strong> See the <a href="/decoder">decoder</a>.</p></editor-note>',
-    );
+    expect(out).toBe('<editor-note><p><strong>Signed, not encrypted.</strong> See the <a href="/decoder">decoder</a>.</p></editor-note>');
   });
 
   it("keeps the surrounding prose untouched", async () => {

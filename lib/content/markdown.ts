@@ -115,4 +115,3 @@ function remarkCheckCodeLanguages(this: unknown, file: string) {
     });
   };
 }
-

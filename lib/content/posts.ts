@@ -15,7 +15,10 @@ const contentDir = path.join(process.cwd(), "content");
 const frontMatterSchema = z.object({
   title: z.string().trim().min(1),
   // YAML reads `2016-04-06 01:02:03` as a Date; a quoted date comes back as a string.
-  date: z.union([z.date(), z.string().min(1)]).pipe(z.coerce.date()).refine((date) => !Number.isNaN(date.getTime()), "not a valid date"),
+  date: z
+    .union([z.date(), z.string().min(1)])
+    .pipe(z.coerce.date())
+    .refine((date) => !Number.isNaN(date.getTime()), "not a valid date"),
   tags: z.array(z.string().min(1)).default([]),
   description: z.string().trim().min(1),
   // Kept from the Jekyll original, which needed it; unused here.
@@ -61,9 +64,7 @@ export function readingMinutes(markdown: string): number {
 
 export async function getPosts(): Promise<Post[]> {
   const files = (await readdir(contentDir)).filter((name) => name.endsWith(".md")).sort();
-  const posts = await Promise.all(
-    files.map(async (name) => parsePost(await readFile(path.join(contentDir, name), "utf8"), path.join("content", name))),
-  );
+  const posts = await Promise.all(files.map(async (name) => parsePost(await readFile(path.join(contentDir, name), "utf8"), path.join("content", name))));
   return posts.sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 

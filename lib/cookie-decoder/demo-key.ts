@@ -33,7 +33,11 @@ function sessionValue(setCookie: unknown): string | null {
 export async function checkDemoKey(fetcher: Fetcher = (input, init) => fetch(input, init)): Promise<DemoKeyCheck> {
   let response: Response;
   try {
-    response = await fetcher("/api/flask/persistent/?action=write&view=json", { cache: "no-store", credentials: "omit", headers: { Accept: "application/json" } });
+    response = await fetcher("/api/flask/persistent/?action=write&view=json", {
+      cache: "no-store",
+      credentials: "omit",
+      headers: { Accept: "application/json" },
+    });
   } catch {
     return { key: "unreachable", status: null };
   }

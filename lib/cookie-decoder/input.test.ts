@@ -20,7 +20,14 @@ describe("the forms a reader may paste", () => {
 
   it("takes a whole Set-Cookie line and keeps its attributes in order", () => {
     const read = value(`Set-Cookie: session=${ARTICLE}; HttpOnly; Path=/`);
-    expect(read).toMatchObject({ value: ARTICLE, form: "set-cookie", attributes: [["HttpOnly", null], ["Path", "/"]] });
+    expect(read).toMatchObject({
+      value: ARTICLE,
+      form: "set-cookie",
+      attributes: [
+        ["HttpOnly", null],
+        ["Path", "/"],
+      ],
+    });
   });
 
   it("takes a Set-Cookie value without the header name", () => {
@@ -123,7 +130,11 @@ describe("forms copied from tools", () => {
 
   it("takes the session line of a curl cookie jar", () => {
     for (const prefix of ["", "#HttpOnly_"]) {
-      const jar = [`# Netscape HTTP Cookie File`, `${prefix}localhost\tFALSE\t/\tFALSE\t0\ttheme\tdark`, `${prefix}localhost\tFALSE\t/\tFALSE\t0\tsession\t${ARTICLE}`].join("\n");
+      const jar = [
+        `# Netscape HTTP Cookie File`,
+        `${prefix}localhost\tFALSE\t/\tFALSE\t0\ttheme\tdark`,
+        `${prefix}localhost\tFALSE\t/\tFALSE\t0\tsession\t${ARTICLE}`,
+      ].join("\n");
       const read = value(jar);
       expect(read, prefix).toMatchObject({ value: ARTICLE, name: "session" });
       expect(read.notes[0]).toMatch(/curl cookie jar/);

@@ -70,7 +70,9 @@ function parseLine(line: string): CookieInput | InputError {
   }
   if (TOKEN_LIKE.test(line)) {
     const notes = line.includes("=")
-      ? ["The value has base64 padding (“=”), which Flask never writes: its parts still decode, but the signature covers the characters as sent, so Flask rejects the cookie unless it was signed with the padding."]
+      ? [
+          "The value has base64 padding (“=”), which Flask never writes: its parts still decode, but the signature covers the characters as sent, so Flask rejects the cookie unless it was signed with the padding.",
+        ]
       : [];
     return bareValue(line, "bare", null, [], notes);
   }
@@ -201,7 +203,13 @@ function parseSetCookie(rest: string): CookieInput | InputError {
   }
   const read = fromPair(first.trim(), "set-cookie", attributes);
   if (read.ok && maxAge === "0") {
-    return { ...read, notes: [...read.notes, "This Set-Cookie has Max-Age=0: a browser deletes the cookie instead of keeping this value (Flask's own deleting cookie has an empty value)."] };
+    return {
+      ...read,
+      notes: [
+        ...read.notes,
+        "This Set-Cookie has Max-Age=0: a browser deletes the cookie instead of keeping this value (Flask's own deleting cookie has an empty value).",
+      ],
+    };
   }
   return read;
 }
@@ -213,12 +221,19 @@ function parseCookieHeaderLine(rest: string): CookieInput | InputError {
   if (session !== undefined) {
     const count = pairs.filter(([name]) => name === SESSION_COOKIE_NAME).length;
     if (count > 1) notes.push(`The header has ${count} cookies named “session”: Flask reads the first one, as Werkzeug's request.cookies.get does.`);
-    if (pairs.length > count) notes.push(`Other cookies in the header were left aside: ${listNames(pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n))}.`);
+    if (pairs.length > count)
+      notes.push(`Other cookies in the header were left aside: ${listNames(pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n))}.`);
     return bareValue(session, "cookie-header", SESSION_COOKIE_NAME, [], notes);
   }
   if (pairs.length === 1) {
     const [[name, value]] = pairs;
-    return bareValue(value, "cookie-header", name, [], [`The cookie is named “${name}”, not “session”: decoded anyway, in case the app sets SESSION_COOKIE_NAME.`]);
+    return bareValue(
+      value,
+      "cookie-header",
+      name,
+      [],
+      [`The cookie is named “${name}”, not “session”: decoded anyway, in case the app sets SESSION_COOKIE_NAME.`],
+    );
   }
   const names = pairs.map(([name]) => name);
   return fail(
@@ -245,7 +260,10 @@ function bareValue(value: string, form: InputForm, name: string | null, attribut
   const spaces = value.match(space)?.length ?? 0;
   if (spaces > 0) {
     cleaned = value.replace(space, "");
-    notes = [...notes, `Removed ${spaces} whitespace character${spaces === 1 ? "" : "s"} from inside the value (a line break from copying?). A browser never sends a cookie with spaces.`];
+    notes = [
+      ...notes,
+      `Removed ${spaces} whitespace character${spaces === 1 ? "" : "s"} from inside the value (a line break from copying?). A browser never sends a cookie with spaces.`,
+    ];
   }
   if (cleaned === "") return fail("empty", form === "bare" ? "The input is empty." : `The cookie${name ? ` “${name}”` : ""} has an empty value.`);
   const semicolon = cleaned.indexOf(";");

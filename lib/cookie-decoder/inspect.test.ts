@@ -6,7 +6,8 @@ import { duration, durationBetween } from "./duration";
 import { checkAge, inspectCookie, piecesOf, sizeOf } from "./inspect";
 import { decodeErrorMessage } from "./messages";
 
-type FlaskOpen = { outcome: "ok"; session: { repr: string }; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
+type FlaskOpen =
+  { outcome: "ok"; session: { repr: string }; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
 type Fixtures = {
   mint: Array<{ name: string; cookie: string; timestamp: number; epoch: "unix" | "2011"; compressed: boolean; reopened: FlaskOpen }>;
   open: Array<{ name: string; secret: string; cookie: string; flask: FlaskOpen; status: number }>;
@@ -22,7 +23,12 @@ describe("the article's cookie, read without the key", () => {
   it("holds {'key': b'value'} as tagged JSON and as the Python value Flask loads", async () => {
     const seen = await inspectCookie(ARTICLE, { now: NOW });
     expect(seen.errors).toEqual([]);
-    expect(seen.payload).toMatchObject({ compressed: false, json: '{"key":{" b":"dmFsdWU="}}', repr: "{'key': b'value'}", sessionRepr: "<SecureCookieSession {'key': b'value'}>" });
+    expect(seen.payload).toMatchObject({
+      compressed: false,
+      json: '{"key":{" b":"dmFsdWU="}}',
+      repr: "{'key': b'value'}",
+      sessionRepr: "<SecureCookieSession {'key': b'value'}>",
+    });
   });
 
   it("is cut into payload, timestamp and signature that join back into the value", async () => {
@@ -97,7 +103,7 @@ describe("each stage's message says what is wrong", () => {
 
 describe("untrusted content comes back as text", () => {
   it("keeps markup and script in a payload as characters of the repr", async () => {
-    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     const cookie = await signToken(b64urlEncode(utf8(JSON.stringify({ evil }))), "k", { timestamp: NOW });
     const seen = await inspectCookie(cookie, { now: NOW });
     expect(seen.payload?.repr).toBe(`{'evil': '${evil}'}`);
@@ -142,7 +148,12 @@ describe("age and size", () => {
   });
 
   it("measures the Set-Cookie header Flask would send against Werkzeug's 4093 bytes", () => {
-    expect(sizeOf(ARTICLE)).toMatchObject({ header: `session=${ARTICLE}; HttpOnly; Path=/`, bytes: ARTICLE.length + "session=; HttpOnly; Path=/".length, limit: 4093, over: false });
+    expect(sizeOf(ARTICLE)).toMatchObject({
+      header: `session=${ARTICLE}; HttpOnly; Path=/`,
+      bytes: ARTICLE.length + "session=; HttpOnly; Path=/".length,
+      limit: 4093,
+      over: false,
+    });
     const big = "x".repeat(4093 - "session=; HttpOnly; Path=/".length);
     expect(sizeOf(big).over).toBe(false);
     expect(sizeOf(big + "x").over).toBe(true);

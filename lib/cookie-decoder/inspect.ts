@@ -103,7 +103,10 @@ export function piecesOf(value: string): Piece[] {
 
 function payloadPieces(payload: string): Piece[] {
   if (!payload.startsWith(".")) return [{ kind: "payload", text: payload }];
-  return [{ kind: "marker", text: "." }, { kind: "payload", text: payload.slice(1) }];
+  return [
+    { kind: "marker", text: "." },
+    { kind: "payload", text: payload.slice(1) },
+  ];
 }
 
 /**
@@ -209,7 +212,12 @@ export type AgeReading = { age: number; maxAge: number | null; accepted: boolean
 export function checkAge(timestampUnix: number, now: number, maxAge: number | null): AgeReading {
   const age = now - timestampUnix;
   if (age < 0) {
-    return { age, maxAge, accepted: false, message: `Dated ${durationBetween(now, timestampUnix)} in the future: Flask rejects it (signature age < 0) and starts a new empty session.` };
+    return {
+      age,
+      maxAge,
+      accepted: false,
+      message: `Dated ${durationBetween(now, timestampUnix)} in the future: Flask rejects it (signature age < 0) and starts a new empty session.`,
+    };
   }
   const old = durationBetween(timestampUnix, now);
   if (maxAge === null) return { age, maxAge, accepted: true, message: `${old} old; with no max_age, any age is accepted.` };

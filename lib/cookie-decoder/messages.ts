@@ -24,7 +24,8 @@ function payloadErrorMessage(error: PayloadError, facts: PayloadFacts): string {
 }
 
 function sessionErrorMessage(error: SessionError): string {
-  if (error.code === "non-str-key") return `The JSON loads, and Flask would make a session dict of it, but not every key is a string: ${engineErrorMessage(error)}`;
+  if (error.code === "non-str-key")
+    return `The JSON loads, and Flask would make a session dict of it, but not every key is a string: ${engineErrorMessage(error)}`;
   return `The JSON loads, but not into a session dict: ${engineErrorMessage(error)}`;
 }
 

@@ -5,7 +5,15 @@ import { b64urlEncode } from "@/lib/flask-session/base64";
 import { signToken } from "@/lib/flask-session/signer";
 import { verifyCookie } from "./verify";
 
-type Open = { name: string; secret: string; cookie: string; now: number; epoch: "unix" | "2011"; flask: { outcome: string; sessionRepr?: string }; status: number };
+type Open = {
+  name: string;
+  secret: string;
+  cookie: string;
+  now: number;
+  epoch: "unix" | "2011";
+  flask: { outcome: string; sessionRepr?: string };
+  status: number;
+};
 const fixtures: { open: Open[] } = JSON.parse(readFileSync(new URL("../../tests/fixtures/flask-cookies.json", import.meta.url), "utf8"));
 
 const VERDICT: Record<string, string> = { ok: "loaded", rejected: "new-empty-session", undecodable: "error-500" };

@@ -31,7 +31,9 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
         // The verdict above is for a Flask whose itsdangerous counts from 2011 (before 1.0); say what a current one does.
         const current = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: "unix" });
         message = `The signature verifies with this key, and Flask with itsdangerous < 1.0 (the 2011 epoch chosen above) would load this session. ${
-          current.outcome === "ok" ? "A current Flask, counting from 1970, would load it too." : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? engineErrorMessage(current.error) : "its payload cannot be decoded"}.`
+          current.outcome === "ok"
+            ? "A current Flask, counting from 1970, would load it too."
+            : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? engineErrorMessage(current.error) : "its payload cannot be decoded"}.`
         }`;
       }
       return { signatureValid: true, verdict: "loaded", message, session: flask.session };

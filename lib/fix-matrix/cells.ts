@@ -28,7 +28,16 @@ export type Situation = {
 };
 
 export const SITUATIONS: readonly Situation[] = [
-  { id: "view-writes", title: "The view writes the session", detail: "An API call whose view sets session['key'] = 'value'.", app: "persistent", query: "action=write", token: true, cookie: null, setup: null },
+  {
+    id: "view-writes",
+    title: "The view writes the session",
+    detail: "An API call whose view sets session['key'] = 'value'.",
+    app: "persistent",
+    query: "action=write",
+    token: true,
+    cookie: null,
+    setup: null,
+  },
   {
     id: "permanent-refresh",
     title: "A permanent session is refreshed",

@@ -35,7 +35,6 @@ export async function computeCell(fix: Fix, situation: Situation, nowMs: number,
   return { fix, situation: situation.id, request, status: answer.status, ...classify(answer.status, answer.headers) };
 }
 
-
 export async function computeMatrix(nowMs: number, secret?: string): Promise<Cell[][]> {
   return Promise.all(FIXES.map((fix) => Promise.all(SITUATIONS.map((situation) => computeCell(fix, situation, nowMs, secret)))));
 }

@@ -64,7 +64,12 @@ describe.each([
         // The reference apps ignore `flask`: the rule set is chosen here, the URL left as recorded.
         const knobs = flask === null ? parsed : { ...parsed, flask: flask as "3.1" };
         const headers = new Headers([["Host", "localhost"], ...request.headers]);
-        const ours = await runFlaskExchange(name, knobs, { method: request.method, url, headers }, { secret: transcripts.secret, nowMs: transcripts.now * 1000 });
+        const ours = await runFlaskExchange(
+          name,
+          knobs,
+          { method: request.method, url, headers },
+          { secret: transcripts.secret, nowMs: transcripts.now * 1000 },
+        );
 
         expect(ours.status).toBe(response.status);
         expect(ours.body).toBe(response.body);
@@ -84,7 +89,11 @@ describe.each([
 });
 
 /** Real Flask's strict-slash redirects for Host headers of every kind (scripts/fixtures/gen_host_redirects.py). */
-type HostRedirects = { versions: { flask: string; werkzeug: string }; url: string; cases: Array<{ scheme: string; host: string; status: number; location: string | null }> };
+type HostRedirects = {
+  versions: { flask: string; werkzeug: string };
+  url: string;
+  cases: Array<{ scheme: string; host: string; status: number; location: string | null }>;
+};
 const hostRedirects = (file: string): HostRedirects => JSON.parse(readFileSync(new URL(`../../tests/fixtures/${file}`, import.meta.url), "utf8"));
 
 describe.each([
@@ -98,10 +107,14 @@ describe.each([
       const url = new URL(`${scheme}://localhost${recorded.url}`);
       const knobs = parseKnobs(new URLSearchParams(flask ? `flask=${flask}` : ""), null);
       if ("error" in knobs) throw new Error(knobs.message);
-      const ours = await runFlaskExchange("persistent", knobs, { method: "GET", url, headers: new Headers({ Host: host }) }, { secret: transcripts.secret, nowMs: transcripts.now * 1000 });
+      const ours = await runFlaskExchange(
+        "persistent",
+        knobs,
+        { method: "GET", url, headers: new Headers({ Host: host }) },
+        { secret: transcripts.secret, nowMs: transcripts.now * 1000 },
+      );
       expect(ours.status).toBe(status);
       expect(ours.headers.find(([name]) => name === "Location")?.[1] ?? null).toBe(location);
     });
   }
 });
-

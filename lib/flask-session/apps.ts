@@ -34,7 +34,6 @@ export type { ExchangeRequest, FlaskExchange, HeaderReader } from "./exchange-ty
 export { DEFAULT_SECRET } from "./demo-secret";
 export { appRoot, MOUNT } from "./routing";
 
-
 /** Every app the demo API serves, by the name in its URL. */
 export const APPS: Readonly<Record<AppName, FlaskApp>> = {
   persistent: persistentApp,

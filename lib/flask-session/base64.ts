@@ -109,9 +109,7 @@ export function b64urlDecode(text: string | Uint8Array): Uint8Array<ArrayBuffer>
   return result.ok ? result.bytes : null;
 }
 
-export function b64urlDecodeDetailed(
-  text: string | Uint8Array,
-): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: Base64Error } {
+export function b64urlDecodeDetailed(text: string | Uint8Array): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: Base64Error } {
   const raw = typeof text === "string" ? utf8.encode(text) : text;
   const padded = new Uint8Array(raw.length + ((4 - (raw.length % 4)) % 4)).fill(PAD);
   for (let i = 0; i < raw.length; i++) {
@@ -130,9 +128,7 @@ export function b64Encode(bytes: Uint8Array): string {
  * `base64.b64decode(text)` as Flask's ` b` tag calls it: no padding is added, `-` and `_` are
  * skipped like any other stray character, and a non-ASCII str raises before decoding.
  */
-export function b64DecodeDetailed(
-  text: string | Uint8Array,
-): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: Base64Error } {
+export function b64DecodeDetailed(text: string | Uint8Array): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: Base64Error } {
   if (typeof text === "string") {
     // base64._bytes_from_decode_data: str.encode("ascii") raises on anything else.
     if (!/^[\x00-\x7f]*$/.test(text)) {

@@ -11,11 +11,20 @@ import { engineErrorMessage } from "./messages";
 /** Cookies minted and opened by real Flask 2.2.2 (scripts/fixtures/gen_cookies.py, frozen clock). */
 type Described = { repr: string; tagged?: string; taggedError?: string };
 type FlaskOpen =
-  | { outcome: "ok"; timestamp: number; session: Described; sessionRepr: string }
-  | { outcome: "rejected" | "undecodable"; exception: string; message: string };
+  { outcome: "ok"; timestamp: number; session: Described; sessionRepr: string } | { outcome: "rejected" | "undecodable"; exception: string; message: string };
 type Fixtures = {
   versions: Record<string, string>;
-  mint: Array<{ name: string; secret: string; timestamp: number; epoch: Epoch; tagged: string; retagged: string; cookie: string; compressed: boolean; reopened: FlaskOpen }>;
+  mint: Array<{
+    name: string;
+    secret: string;
+    timestamp: number;
+    epoch: Epoch;
+    tagged: string;
+    retagged: string;
+    cookie: string;
+    compressed: boolean;
+    reopened: FlaskOpen;
+  }>;
   open: Array<{ name: string; secret: string; cookie: string; now: number; epoch: Epoch; flask: FlaskOpen; status: number }>;
 };
 

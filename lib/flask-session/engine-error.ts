@@ -9,7 +9,7 @@
 import type { TagProblem } from "./untag";
 
 /** Where a failure happened: in the order Flask reads a session cookie, then writing one. */
-export type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session" | "serialize";
+type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session" | "serialize";
 
 type NoDetail = Record<string, never>;
 

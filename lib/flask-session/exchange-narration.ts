@@ -65,7 +65,8 @@ function hookWriter(notes: AppNotes): string {
 /** Why an app that extends Flask left an empty session alone, when it has its own reason. */
 function emptyReason(notes: AppNotes, vary: string): string | null {
   if (notes.kind === "principal" && !notes.useSessions) return `No Set-Cookie: use_sessions=False, so Flask-Principal never touches the session${vary}.`;
-  if (notes.kind === "principal" && notes.anonymous) return `No Set-Cookie: no identity was set, so Flask-Principal stored nothing and the session stayed empty${vary}.`;
+  if (notes.kind === "principal" && notes.anonymous)
+    return `No Set-Cookie: no identity was set, so Flask-Principal stored nothing and the session stayed empty${vary}.`;
   return null;
 }
 
@@ -80,7 +81,11 @@ export function explainSave(ctx: AppContext, saved: SaveResult, session: FlaskSe
   if (writes.knob > 0) who.push(`the permanent=${ctx.knobs.permanent ? 1 : 0} before_request hook changed _permanent`);
   if (writes.view > 0) who.push("the view modified the session");
   const modifiers = who.length ? who.join(", and ") : "the session was marked modified";
-  const vary = !varied ? "" : ctx.flask31 ? " (the app used the session, which Flask 3.1.3 counts as access: hence Vary: Cookie)" : " (it was read, hence Vary: Cookie)";
+  const vary = !varied
+    ? ""
+    : ctx.flask31
+      ? " (the app used the session, which Flask 3.1.3 counts as access: hence Vary: Cookie)"
+      : " (it was read, hence Vary: Cookie)";
 
   switch (saved.why) {
     case "weak-interface":

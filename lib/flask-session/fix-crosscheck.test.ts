@@ -86,11 +86,17 @@ describe.skipIf(skip)("the fix apps against real Flask, live", () => {
         headers.push(["Cookie", `session=${cookie}`]);
       }
       const flask = await oracle.ask<Answer>({ op: "fix-exchange", method: r.method, url, headers, now: NOW });
-      const ours = await answerFlaskRequest({ method: r.method, url: new URL(url, "http://localhost"), headers: new Headers([["Host", "localhost"], ...headers]) }, { secret: SECRET, now: () => NOW * 1000 });
+      const ours = await answerFlaskRequest(
+        { method: r.method, url: new URL(url, "http://localhost"), headers: new Headers([["Host", "localhost"], ...headers]) },
+        { secret: SECRET, now: () => NOW * 1000 },
+      );
       const label = `${r.method} ${url} ${JSON.stringify(headers)}`;
       expect([ours.status, ours.statusText], label).toEqual([flask.status, flask.statusText]);
       expect(ours.body ?? "", label).toBe(flask.body);
-      expect(ours.headers.map(([n]) => n), label).toEqual(flask.headers.map(([n]) => n));
+      expect(
+        ours.headers.map(([n]) => n),
+        label,
+      ).toEqual(flask.headers.map(([n]) => n));
       for (let i = 0; i < flask.headers.length; i++) {
         if (flask.headers[i][0] === "Set-Cookie") await sameSetCookie(ours.headers[i][1], flask.headers[i][1]);
         else expect(ours.headers[i], label).toEqual(flask.headers[i]);

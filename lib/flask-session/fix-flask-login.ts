@@ -95,7 +95,13 @@ async function decodeRememberCookie(cookie: string, secret: string): Promise<str
   const bar = cookie.lastIndexOf("|");
   if (bar < 0) return null;
   const payload = cookie.slice(0, bar);
-  const key = await crypto.subtle.importKey("raw", Uint8Array.from(secret, (c) => c.charCodeAt(0) & 0xff), { name: "HMAC", hash: "SHA-512" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    Uint8Array.from(secret, (c) => c.charCodeAt(0) & 0xff),
+    { name: "HMAC", hash: "SHA-512" },
+    false,
+    ["sign"],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8(payload) as BufferSource));
   const hex = Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
   return hex === cookie.slice(bar + 1) ? payload : null;
@@ -118,10 +124,12 @@ export async function loadUser(session: FlaskSession, request: LoginRequest, sec
     if (name !== null) return { id: name, via: "session" };
   }
   const remember = firstCookie(request.cookies, "remember_token");
-  const rememberClear = remember !== undefined && (() => {
-    const value = session.get("_remember");
-    return value.type === "str" && value.value === "clear";
-  })();
+  const rememberClear =
+    remember !== undefined &&
+    (() => {
+      const value = session.get("_remember");
+      return value.type === "str" && value.value === "clear";
+    })();
   if (remember !== undefined && !rememberClear) {
     const userIdFromCookie = await decodeRememberCookie(remember, secret);
     if (userIdFromCookie === null) return null;

@@ -37,7 +37,12 @@ export function parseFixKnob(params: URLSearchParams): FixKnob | null | KnobErro
   const login = params.get("action") === "login";
   if (value === null) return login ? { fix: "none", login } : null;
   if (!isFix(value)) {
-    return { error: "bad-parameter", parameter: "fix", value, message: `Query parameter "fix" must be one of ${FIXES.join(", ")}; got ${JSON.stringify(value)}.` };
+    return {
+      error: "bad-parameter",
+      parameter: "fix",
+      value,
+      message: `Query parameter "fix" must be one of ${FIXES.join(", ")}; got ${JSON.stringify(value)}.`,
+    };
   }
   return { fix: value, login };
 }
@@ -51,10 +56,20 @@ export function fixKnobProblem(app: AppName, fix: FixKnob | null, flask: string)
   const parameter = fix.login && fix.fix === "none" ? "action" : "fix";
   const value = parameter === "action" ? "login" : fix.fix;
   if (!(FIX_APPS as readonly string[]).includes(app)) {
-    return { error: "bad-parameter", parameter, value, message: `Query parameter "${parameter}=${value}" is only answered by the apps ${FIX_APPS.join(" and ")}; this is ${app}.` };
+    return {
+      error: "bad-parameter",
+      parameter,
+      value,
+      message: `Query parameter "${parameter}=${value}" is only answered by the apps ${FIX_APPS.join(" and ")}; this is ${app}.`,
+    };
   }
   if (flask !== "2.2") {
-    return { error: "bad-parameter", parameter, value, message: `Query parameter "${parameter}=${value}" is only answered with Flask 2.2's rules (flask=2.2); got flask=${flask}.` };
+    return {
+      error: "bad-parameter",
+      parameter,
+      value,
+      message: `Query parameter "${parameter}=${value}" is only answered with Flask 2.2's rules (flask=2.2); got flask=${flask}.`,
+    };
   }
   return null;
 }

@@ -35,8 +35,10 @@ export function fixReason(trace: FixTrace, plain: string): string {
       return plain;
     case "should-set-cookie":
       if (trace.error) return errorSentence(trace);
-      if (trace.savedAction === "delete") return `${plain} should_set_cookie is never asked: save_session deletes an emptied session's cookie before it gets that far.`;
-      if (trace.skippedSave) return `No Set-Cookie: should_set_cookie returned False, so save_session stopped before writing the cookie it would have sent.${vary}`;
+      if (trace.savedAction === "delete")
+        return `${plain} should_set_cookie is never asked: save_session deletes an emptied session's cookie before it gets that far.`;
+      if (trace.skippedSave)
+        return `No Set-Cookie: should_set_cookie returned False, so save_session stopped before writing the cookie it would have sent.${vary}`;
       return `${plain} (should_set_cookie returns False, but there was nothing to write anyway.)`;
     case "flask-login-recipe":
       if (trace.error) return errorSentence(trace);
@@ -45,14 +47,17 @@ export function fixReason(trace: FixTrace, plain: string): string {
       }
       return `The recipe only stops requests the request_loader logged in; this one ${trace.loaded ? `was logged in from the ${trace.loaded.via === "session" ? "session" : "remember cookie"}` : "carried no token"}, so the session is saved as usual. ${plain}`;
     case "no-secret-key":
-      if (trace.error === "null-session-write") return `A 500 and no Set-Cookie: without a secret_key Flask gives every request an empty NullSession, and writing to it raises ${RUNTIME_ERROR}`;
+      if (trace.error === "null-session-write")
+        return `A 500 and no Set-Cookie: without a secret_key Flask gives every request an empty NullSession, and writing to it raises ${RUNTIME_ERROR}`;
       if (trace.error) return errorSentence(trace);
       return "No Set-Cookie, no Vary: without a secret_key Flask never reads the cookie and never saves the session (a NullSession); reading it works, any write would be a 500.";
     case "weak-interface":
       return trace.error ? errorSentence(trace) : plain;
     case "httponly-none":
       if (trace.error) return errorSentence(trace);
-      return trace.savedAction === "none" ? plain : `${plain} SESSION_COOKIE_HTTPONLY = None only drops the HttpOnly flag (and SECURE = None the Secure flag): the cookie is still sent.`;
+      return trace.savedAction === "none"
+        ? plain
+        : `${plain} SESSION_COOKIE_HTTPONLY = None only drops the HttpOnly flag (and SECURE = None the Secure flag): the cookie is still sent.`;
     case "before-request-return-first":
     case "before-request-return-last": {
       if (trace.error === "missing-identity") {

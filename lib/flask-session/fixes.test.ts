@@ -59,7 +59,8 @@ describe("the fix apps replay real Flask's answers", () => {
 });
 
 describe("the fix parameter's bad input", () => {
-  const ask = (path: string) => answerFlaskRequest({ method: "GET", url: new URL(path, "http://localhost"), headers: new Headers() }, { now: () => recorded.now * 1000 });
+  const ask = (path: string) =>
+    answerFlaskRequest({ method: "GET", url: new URL(path, "http://localhost"), headers: new Headers() }, { now: () => recorded.now * 1000 });
   it.each([
     ["/api/flask/weak/?fix=wsgi-strip", "fix"],
     ["/api/flask/principal-no-sessions/?fix=none", "fix"],

@@ -37,8 +37,7 @@ import { dumpCookie, parseCookieHeader } from "./werkzeug-cookies";
 import { internalServerError } from "./werkzeug-pages";
 
 /** The RuntimeError a NullSession raises on every write (flask/sessions.py 2.2.2, `NullSession._fail`). */
-const NULL_SESSION_MESSAGE =
-  "The session is unavailable because no secret key was set.  Set the secret_key on the application to something unique and secret.";
+const NULL_SESSION_MESSAGE = "The session is unavailable because no secret key was set.  Set the secret_key on the application to something unique and secret.";
 
 class NullSessionWrite extends Error {}
 /** `g.identity` read before Flask-Principal's before_request set it: AttributeError in the view. */
@@ -74,14 +73,23 @@ function fixConfig(fix: Fix, config: SessionConfig): SessionConfig {
 async function openFixSession(ctx: AppContext, fix: Fix): Promise<{ session: FlaskSession; opening: SessionOpening | null; outcome: string }> {
   if (fix === "weak-interface") return { session: newSession(ctx, "weak"), opening: { how: "weak" }, outcome: openingOutcome({ how: "weak" }) };
   if (fix === "no-secret-key") {
-    return { session: new NullSession(), opening: null, outcome: "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession." };
+    return {
+      session: new NullSession(),
+      opening: null,
+      outcome: "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession.",
+    };
   }
   const opened = await openSession(ctx, "secure-cookie");
   return { ...opened, outcome: openingOutcome(opened.opening) };
 }
 
 /** Run one request through the emulated app with its fix. Never throws for bad input. */
-export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob }, request: ExchangeRequest, options: ExchangeOptions): Promise<FlaskExchange> {
+export async function runFixExchange(
+  app: AppName,
+  knobs: Knobs & { fix: FixKnob },
+  request: ExchangeRequest,
+  options: ExchangeOptions,
+): Promise<FlaskExchange> {
   const { fix, login } = knobs.fix;
   const cookieHeader = request.headers.get("cookie");
   const ctx: AppContext = {
@@ -95,7 +103,11 @@ export async function runFixExchange(app: AppName, knobs: Knobs & { fix: FixKnob
     request,
     options,
   };
-  const loginRequest: LoginRequest = { header: (name) => request.headers.get(name), cookies: ctx.cookiePairs, remoteAddress: options.remoteAddress ?? "127.0.0.1" };
+  const loginRequest: LoginRequest = {
+    header: (name) => request.headers.get(name),
+    cookies: ctx.cookiePairs,
+    remoteAddress: options.remoteAddress ?? "127.0.0.1",
+  };
   const base = { app, flaskVersion: "2.2.2" as const, request: { method: request.method, url: request.url.href, cookieHeader } };
   const trace: FixTrace = { fix, app, early: false, error: null, loaded: null, skippedSave: false, strippedSetCookie: null, afterRequestDeletion: null };
 
@@ -210,7 +222,10 @@ function flaskLoginAfterRequest(session: FlaskSession, headers: HeaderList): voi
   if (session instanceof NullSession || session.kind === "weak" || !session.has("_remember")) return;
   const operation = session.pop("_remember");
   if (operation?.type === "str" && operation.value === "clear") {
-    headers.push(["Set-Cookie", dumpCookie("remember_token", "", { path: "/", domain: null, secure: false, httponly: false, samesite: null, expires: 0, maxAge: 0 })]);
+    headers.push([
+      "Set-Cookie",
+      dumpCookie("remember_token", "", { path: "/", domain: null, secure: false, httponly: false, samesite: null, expires: 0, maxAge: 0 }),
+    ]);
   }
 }
 

@@ -125,7 +125,10 @@ describe("Flask-Principal on Flask 0.10.1", () => {
 describe("Python 2's dict order in the 2016 reprs (the orders of tests/fixtures/python2-dicts.json)", () => {
   it("prints a session loaded from an identity cookie in hash order, and request.cookies too", async () => {
     const cookie = await encodeSessionCookie(
-      py.dict([["identity.auth_type", py.bytes("token")], ["identity.id", py.str("alice")]]),
+      py.dict([
+        ["identity.auth_type", py.bytes("token")],
+        ["identity.id", py.str("alice")],
+      ]),
       SECRET,
       { timestamp: ARTICLE_TIME, epoch: "2011" },
     );

@@ -122,7 +122,13 @@ describe.skipIf(skip)("cross-check against real Flask", () => {
 
   it("agrees on signed compressed payloads, damaged or not (zlib as Python reads it)", async () => {
     const cases = fc.sample(
-      fc.tuple(pySession, fc.integer({ min: 0, max: 9 }), fc.constantFrom("none", "flip", "truncate", "append", "raw"), fc.nat(), fc.integer({ min: 1, max: 255 })),
+      fc.tuple(
+        pySession,
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom("none", "flip", "truncate", "append", "raw"),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+      ),
       { numRuns: 250, seed: seed + 7 },
     );
     const outcomes = await Promise.all(
@@ -150,13 +156,29 @@ describe.skipIf(skip)("cross-check against real Flask", () => {
     const zones = fc.constantFrom("GMT", "+0200", "-0530", "-0000", "EST", "z", "+99", "+2400", "", "UT");
     const dates = fc.sample(
       fc.oneof(
-        fc.tuple(dayNames, fc.integer({ min: -1, max: 32 }), months, fc.integer({ min: -5, max: 10000 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), zones).map(
-          ([d, day, m, y, h, s, z]) => `${d} ${day} ${m} ${y} ${h}:0${s % 10}:${s} ${z}`,
-        ),
+        fc
+          .tuple(
+            dayNames,
+            fc.integer({ min: -1, max: 32 }),
+            months,
+            fc.integer({ min: -5, max: 10000 }),
+            fc.integer({ min: 0, max: 25 }),
+            fc.integer({ min: 0, max: 61 }),
+            zones,
+          )
+          .map(([d, day, m, y, h, s, z]) => `${d} ${day} ${m} ${y} ${h}:0${s % 10}:${s} ${z}`),
         pyText,
         // int() and str.isdigit() corners: Unicode digits, underscores, signs, odd separators.
-        fc.constantFrom("06 Apr \u2474 01:02:03 2016", "\u0660\u0666 Apr \u0662\u0660\u0661\u0666 01:02:03 GMT", "06 Apr 2_016 01:02:03 GMT",
-          "06 Apr +2016 01:02:03", "Wed,06 Apr 2016 01.02.03 +0100", "06-Apr-16 01:02:03 GMT", "Apr 06 2016 01:02", "06 Apr 2016, 01:02:03, GMT"),
+        fc.constantFrom(
+          "06 Apr \u2474 01:02:03 2016",
+          "\u0660\u0666 Apr \u0662\u0660\u0661\u0666 01:02:03 GMT",
+          "06 Apr 2_016 01:02:03 GMT",
+          "06 Apr +2016 01:02:03",
+          "Wed,06 Apr 2016 01.02.03 +0100",
+          "06-Apr-16 01:02:03 GMT",
+          "Apr 06 2016 01:02",
+          "06 Apr 2016, 01:02:03, GMT",
+        ),
       ),
       { numRuns: 300, seed: seed + 4 },
     );

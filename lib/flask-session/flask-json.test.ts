@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { jsonify, jsonifyFlask010 } from "./flask-json";
 import { py } from "./py-value";
 
-const identity = py.dict([["identity", py.dict([["id", py.str("alice")], ["auth_type", py.str("token")]])]]);
+const identity = py.dict([
+  [
+    "identity",
+    py.dict([
+      ["id", py.str("alice")],
+      ["auth_type", py.str("token")],
+    ]),
+  ],
+]);
 
 describe("jsonify as Flask 2.2 writes it", () => {
   it("is compact, key-sorted, ASCII-only and ends with a newline", () => {
@@ -21,6 +29,14 @@ describe("jsonify as Flask 0.10.1 wrote it on Python 2", () => {
   });
 
   it("writes byte strings as strings and empty containers inline", () => {
-    expect(jsonifyFlask010(py.dict([["a", py.bytes("token")], ["b", py.list([])]]), true)).toEqual({ ok: true, text: '{"a": "token", "b": []}' });
+    expect(
+      jsonifyFlask010(
+        py.dict([
+          ["a", py.bytes("token")],
+          ["b", py.list([])],
+        ]),
+        true,
+      ),
+    ).toEqual({ ok: true, text: '{"a": "token", "b": []}' });
   });
 });

@@ -71,7 +71,10 @@ describe("the site's own answers", () => {
   it("404s an unknown app with JSON naming the apps", async () => {
     const response = await handle("/api/flask/nope/");
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: "unknown-app", apps: ["persistent", "weak", "principal", "principal-no-sessions", "flask-login", "flask-wtf", "flask-paranoid"] });
+    expect(await response.json()).toMatchObject({
+      error: "unknown-app",
+      apps: ["persistent", "weak", "principal", "principal-no-sessions", "flask-login", "flask-wtf", "flask-paranoid"],
+    });
   });
 
   it("400s an invalid knob, naming it", async () => {
@@ -150,7 +153,10 @@ describe("answerFlaskRequest, the core both adapters share", () => {
   it("needs of the headers nothing but a case-insensitive get", async () => {
     const plain = new Map([["authorization", "Bearer bob-token"]]);
     const headers = { get: (name: string) => plain.get(name.toLowerCase()) ?? null };
-    const ours: FlaskAnswer = await answerFlaskRequest({ method: "GET", url: new URL("http://localhost/api/flask/principal/?view=json"), headers }, { now: () => NOW });
+    const ours: FlaskAnswer = await answerFlaskRequest(
+      { method: "GET", url: new URL("http://localhost/api/flask/principal/?view=json"), headers },
+      { now: () => NOW },
+    );
     expect(JSON.parse(ours.body ?? "").session.after.repr).toBe("<SecureCookieSession {'identity.id': 'bob', 'identity.auth_type': 'token'}>");
   });
 

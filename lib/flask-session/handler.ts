@@ -92,7 +92,9 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   if (url.pathname === `${appRoot(name)}/${RESET_SEGMENT}`) return reset(request.method, name, knobs, secureCookies);
 
   const exchangeOptions = { secret, nowMs, secureCookies };
-  const exchange = knobs.fix ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, request, exchangeOptions) : await runFlaskExchange(name, knobs, request, exchangeOptions);
+  const exchange = knobs.fix
+    ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, request, exchangeOptions)
+    : await runFlaskExchange(name, knobs, request, exchangeOptions);
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }
 
@@ -120,7 +122,13 @@ export function exchangeView(exchange: FlaskExchange, knobs: Knobs) {
   return {
     app: exchange.app,
     flaskVersion: exchange.flaskVersion,
-    knobs: { flask: knobs.flask, action: knobs.fix?.login ? "login" : knobs.action, permanent: knobs.permanent, refresh: knobs.refresh, ...(knobs.fix ? { fix: knobs.fix.fix } : {}) },
+    knobs: {
+      flask: knobs.flask,
+      action: knobs.fix?.login ? "login" : knobs.action,
+      permanent: knobs.permanent,
+      refresh: knobs.refresh,
+      ...(knobs.fix ? { fix: knobs.fix.fix } : {}),
+    },
     request: exchange.request,
     response: { status: exchange.status, headers: exchange.headers, body: exchange.body },
     session: exchange.session,

@@ -39,6 +39,8 @@ describe("inflateZlib", () => {
 
   it("computes Adler-32 like zlib", () => {
     expect(adler32(enc.encode("Wikipedia"))).toBe(0x11e60398);
-    expect(adler32(new Uint8Array(100000).fill(255))).toBe(deflateSync(new Uint8Array(100000).fill(255)).readUInt32BE(deflateSync(new Uint8Array(100000).fill(255)).length - 4));
+    expect(adler32(new Uint8Array(100000).fill(255))).toBe(
+      deflateSync(new Uint8Array(100000).fill(255)).readUInt32BE(deflateSync(new Uint8Array(100000).fill(255)).length - 4),
+    );
   });
 });

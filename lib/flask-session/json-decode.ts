@@ -68,12 +68,12 @@ class Parser {
     if (c === '"') return { type: "str", value: this.string() };
     if (c === "{") return this.object();
     if (c === "[") return this.array();
-    if (t.startsWith("null", this.pos)) return (this.pos += 4), { type: "none" };
-    if (t.startsWith("true", this.pos)) return (this.pos += 4), { type: "bool", value: true };
-    if (t.startsWith("false", this.pos)) return (this.pos += 5), { type: "bool", value: false };
-    if (t.startsWith("NaN", this.pos)) return (this.pos += 3), { type: "float", value: NaN };
-    if (t.startsWith("Infinity", this.pos)) return (this.pos += 8), { type: "float", value: Infinity };
-    if (t.startsWith("-Infinity", this.pos)) return (this.pos += 9), { type: "float", value: -Infinity };
+    if (t.startsWith("null", this.pos)) return ((this.pos += 4), { type: "none" });
+    if (t.startsWith("true", this.pos)) return ((this.pos += 4), { type: "bool", value: true });
+    if (t.startsWith("false", this.pos)) return ((this.pos += 5), { type: "bool", value: false });
+    if (t.startsWith("NaN", this.pos)) return ((this.pos += 3), { type: "float", value: NaN });
+    if (t.startsWith("Infinity", this.pos)) return ((this.pos += 8), { type: "float", value: Infinity });
+    if (t.startsWith("-Infinity", this.pos)) return ((this.pos += 9), { type: "float", value: -Infinity });
     // Sticky, on the whole text: a number has no length limit in JSON (Python reads a float of any length).
     NUMBER_RE.lastIndex = this.pos;
     const m = NUMBER_RE.exec(t);

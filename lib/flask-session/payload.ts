@@ -16,9 +16,7 @@ import { dumpsTagged, loadsTagged } from "./tagged-json";
  * JSON text once the bytes are UTF-8.
  */
 type PayloadStages = { compressed: boolean; bytes: Uint8Array | null; inflatedBytes: number | null; json: string | null };
-export type DecodedPayload =
-  | ({ ok: true; value: PyValue; json: string } & PayloadStages)
-  | ({ ok: false; error: PayloadError } & PayloadStages);
+export type DecodedPayload = ({ ok: true; value: PyValue; json: string } & PayloadStages) | ({ ok: false; error: PayloadError } & PayloadStages);
 
 /**
  * The most a "." payload may inflate to. The demo key is public, so anyone can sign a zlib bomb: a
@@ -89,7 +87,6 @@ export function setPlatformDeflate(deflate: Deflate | null): void {
   platformDeflate = deflate;
 }
 
-
 /** `URLSafeSerializerMixin.dump_payload` of Flask's tagged JSON. Throws SerializeError. */
 export async function encodePayload(value: PyDict): Promise<string> {
   const json = new TextEncoder().encode(dumpsTagged(value));
@@ -117,7 +114,8 @@ export async function decodePayload(payload: string): Promise<DecodedPayload> {
     try {
       bytes = inflateZlib(bytes, MAX_INFLATED_BYTES);
     } catch (e) {
-      if (e instanceof InflateLimitError) return { ok: false, error: { stage: "decompress", code: "too-large", detail: { limit: MAX_INFLATED_BYTES } }, ...stages };
+      if (e instanceof InflateLimitError)
+        return { ok: false, error: { stage: "decompress", code: "too-large", detail: { limit: MAX_INFLATED_BYTES } }, ...stages };
       return { ok: false, error: { stage: "decompress", code: "bad-zlib", detail: { reason: (e as Error).message } }, ...stages };
     }
     stages.inflatedBytes = bytes.length;

@@ -6,7 +6,13 @@ import { FlaskSession } from "./session";
 const alice = { id: py.str("alice"), authType: py.str("token") };
 
 function withIdentity(): FlaskSession {
-  return new FlaskSession("secure-cookie", py.dict([[IDENTITY_ID, py.str("alice")], [IDENTITY_AUTH_TYPE, py.str("token")]]));
+  return new FlaskSession(
+    "secure-cookie",
+    py.dict([
+      [IDENTITY_ID, py.str("alice")],
+      [IDENTITY_AUTH_TYPE, py.str("token")],
+    ]),
+  );
 }
 
 describe("Flask-Principal 0.4 with use_sessions=True", () => {

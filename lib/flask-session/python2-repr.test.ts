@@ -24,7 +24,10 @@ describe("Python 2.7 reprs", () => {
   });
 
   it("prints keys the app wrote as byte strings and keys from JSON as unicode", () => {
-    const data = py.dict([["loaded", py.int(1)], ["written", py.bytes("v")]]);
+    const data = py.dict([
+      ["loaded", py.int(1)],
+      ["written", py.bytes("v")],
+    ]);
     expect(py2DictRepr(data, new Set(["written"]))).toBe("{u'loaded': 1, 'written': 'v'}");
   });
 

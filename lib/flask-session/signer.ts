@@ -113,11 +113,7 @@ function epochOffset(epoch: Epoch | undefined): number {
 }
 
 /** Sign `payload` as `TimestampSigner.sign` does. `timestamp` is Unix seconds (default: now). */
-export async function signToken(
-  payload: string,
-  secret: string,
-  opts: { timestamp?: number; salt?: string; epoch?: Epoch } = {},
-): Promise<string> {
+export async function signToken(payload: string, secret: string, opts: { timestamp?: number; salt?: string; epoch?: Epoch } = {}): Promise<string> {
   const stamp = (opts.timestamp ?? nowSeconds()) - epochOffset(opts.epoch);
   const value = `${payload}.${encodeTimestamp(stamp)}`;
   const salt = opts.salt ?? DEFAULT_SALT;

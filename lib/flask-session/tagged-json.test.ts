@@ -59,11 +59,18 @@ describe("nesting limit", () => {
 describe("writing tagged JSON", () => {
   it("sorts keys by code point, so U+FFFF comes before an emoji", () => {
     expect(compareCodePoints("\uffff", "😀")).toBeLessThan(0);
-    expect(dumpsTagged(py.dict([["😀", py.int(1)], ["\uffff", py.int(2)]]))).toBe('{"\\uffff":2,"\\ud83d\\ude00":1}');
+    expect(
+      dumpsTagged(
+        py.dict([
+          ["😀", py.int(1)],
+          ["\uffff", py.int(2)],
+        ]),
+      ),
+    ).toBe('{"\\uffff":2,"\\ud83d\\ude00":1}');
   });
 
   it("escapes everything outside printable ASCII as lowercase \\uXXXX", () => {
-    expect(jsonString("é\u007f\u0000\"\\/\n")).toBe('"\\u00e9\\u007f\\u0000\\"\\\\/\\n"');
+    expect(jsonString('é\u007f\u0000"\\/\n')).toBe('"\\u00e9\\u007f\\u0000\\"\\\\/\\n"');
   });
 
   it("wraps a one-key dict whose key is a tag, at the top level too", () => {

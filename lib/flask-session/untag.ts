@@ -76,7 +76,11 @@ function toUuid(value: PyValue): PyValue {
     throw new TagError({ tag: " u", problem: "wrong-type", type: pyTypeName(value) });
   }
   // uuid.UUID.__init__: drop "urn:" and "uuid:", braces at the ends, and every hyphen.
-  const hex = value.value.replaceAll("urn:", "").replaceAll("uuid:", "").replace(/^[{}]+|[{}]+$/g, "").replaceAll("-", "");
+  const hex = value.value
+    .replaceAll("urn:", "")
+    .replaceAll("uuid:", "")
+    .replace(/^[{}]+|[{}]+$/g, "")
+    .replaceAll("-", "");
   if ([...hex].length !== 32) throw new TagError({ tag: " u", problem: "uuid-length" });
   const n = pyHexInt(hex);
   if (n === null) throw new TagError({ tag: " u", problem: "uuid-hex" });

@@ -6,7 +6,20 @@ import { cookieSizeWarning, dumpCookie, dumpCookieFlask010, firstCookie, parseCo
 type Recorded = {
   versions: { werkzeug: string };
   parse: Array<{ header: string; pairs: Array<[string, string]> }>;
-  dump: Array<{ options: { key: string; value: string; domain?: string; expires?: number; max_age?: number; secure?: boolean; httponly?: boolean; path?: string; samesite?: CookieOptions["samesite"] }; header: string }>;
+  dump: Array<{
+    options: {
+      key: string;
+      value: string;
+      domain?: string;
+      expires?: number;
+      max_age?: number;
+      secure?: boolean;
+      httponly?: boolean;
+      path?: string;
+      samesite?: CookieOptions["samesite"];
+    };
+    header: string;
+  }>;
   sizeWarning: { path: string; valueLength: number; headerLength: number; warning: string };
 };
 const recorded: Recorded = JSON.parse(readFileSync(new URL("../../tests/fixtures/werkzeug-cookies.json", import.meta.url), "utf8"));

@@ -96,13 +96,7 @@ function cookieDate(epochMs: number): string {
   return `${text.slice(0, 7)}-${text.slice(8, 11)}-${text.slice(12)}`;
 }
 
-function joinCookie(
-  name: string,
-  value: string,
-  options: CookieOptions,
-  formatDate: (epochMs: number) => string,
-  withSameSite: boolean,
-): string {
+function joinCookie(name: string, value: string, options: CookieOptions, formatDate: (epochMs: number) => string, withSameSite: boolean): string {
   const parts = [`${name}=${value}`];
   if (options.domain != null) parts.push(`Domain=${options.domain}`);
   if (options.expires != null) parts.push(`Expires=${formatDate(options.expires * 1000)}`);

@@ -79,12 +79,18 @@ describe("the configuration in the URL", () => {
     const apps = ["persistent", "principal-no-sessions"] as const;
     expect(configFromParams(configToParams(everything, base), base, apps)).toEqual(everything);
     const back = { ...everything, action: null, permanent: null };
-    expect(configFromParams(configToParams(back, { ...base, action: "write", permanent: true }), { ...base, action: "write", permanent: true }, apps)).toEqual(back);
+    expect(configFromParams(configToParams(back, { ...base, action: "write", permanent: true }), { ...base, action: "write", permanent: true }, apps)).toEqual(
+      back,
+    );
   });
 
   it("round-trips the culprit apps' knobs, and opens their deep links (?app=flask-login&action=…)", () => {
     const apps = ["persistent", "flask-login", "flask-wtf", "flask-paranoid"] as const;
-    const login: DemoConfig = { ...defaultConfig("flask-login"), action: "login-remember", culprit: { protection: "strong", client: "elsewhere", send: "get" } };
+    const login: DemoConfig = {
+      ...defaultConfig("flask-login"),
+      action: "login-remember",
+      culprit: { protection: "strong", client: "elsewhere", send: "get" },
+    };
     expect(configFromParams(configToParams(login, base), base, apps)).toEqual(login);
     const linked = configFromParams(new URLSearchParams("app=flask-login&action=login-remember"), base, apps);
     expect(demoRequest(linked)).toEqual({ method: "GET", path: "/api/flask/flask-login/?action=login-remember", headers: {} });

@@ -43,7 +43,15 @@ export type DemoConfig = {
 };
 
 export function defaultConfig(app: AppName): DemoConfig {
-  return { app, flask: DEFAULT_RULE_SET, token: app === "flask-login" ? "none" : "alice", action: null, permanent: null, refresh: true, culprit: DEFAULT_CULPRIT_SETTINGS };
+  return {
+    app,
+    flask: DEFAULT_RULE_SET,
+    token: app === "flask-login" ? "none" : "alice",
+    action: null,
+    permanent: null,
+    refresh: true,
+    culprit: DEFAULT_CULPRIT_SETTINGS,
+  };
 }
 
 export function isPrincipalApp(app: AppName): boolean {
@@ -127,7 +135,10 @@ export function configFromParams(params: URLSearchParams, base: DemoConfig, apps
   const app = pick("app", apps) ?? base.app;
   // Each app takes its own actions: an action the linked app does not have falls back to its default.
   const actions: readonly Action[] = isCulpritName(app) ? culpritActions(app) : ACTIONS;
-  const baseAction = base.action === null || (isCulpritName(app) ? isCulpritAction(app, base.action) : (ACTIONS as readonly string[]).includes(base.action)) ? base.action : null;
+  const baseAction =
+    base.action === null || (isCulpritName(app) ? isCulpritAction(app, base.action) : (ACTIONS as readonly string[]).includes(base.action))
+      ? base.action
+      : null;
   return {
     app,
     // The API's names and its aliases ("2016", "today"), so links written before the rename still work.

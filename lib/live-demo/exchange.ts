@@ -11,9 +11,7 @@ import type { exchangeView } from "@/lib/flask-session/handler";
  * An exchange of the article's apps, or of a culprit app, whose view also lists every Set-Cookie
  * (`setCookies`: Flask-Login's remember_token too) and which extension wrote which key (`writes`).
  */
-export type ExchangeView =
-  | (ReturnType<typeof exchangeView> & { setCookies?: undefined; writes?: undefined })
-  | ReturnType<typeof culpritExchangeView>;
+export type ExchangeView = (ReturnType<typeof exchangeView> & { setCookies?: undefined; writes?: undefined }) | ReturnType<typeof culpritExchangeView>;
 type HeaderPair = [string, string];
 
 function isHeaderList(value: unknown): value is HeaderPair[] {

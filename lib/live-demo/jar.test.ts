@@ -47,7 +47,10 @@ describe("the cookie the browser holds after an exchange", () => {
 
   it("keeps the Expires of a permanent session", () => {
     const permanent = "session=abc.def.ghi; Expires=Sat, 06 Feb 2100 20:09:57 GMT; HttpOnly; Path=/api/flask/persistent";
-    expect(heldAfter({ setCookie: permanent, request: { cookieHeader: null } }, null, now)).toEqual({ value: "abc.def.ghi", expires: "Sat, 06 Feb 2100 20:09:57 GMT" });
+    expect(heldAfter({ setCookie: permanent, request: { cookieHeader: null } }, null, now)).toEqual({
+      value: "abc.def.ghi",
+      expires: "Sat, 06 Feb 2100 20:09:57 GMT",
+    });
   });
 
   it("is none after a deleting Set-Cookie, whatever was sent", () => {

@@ -67,7 +67,9 @@ describe("secrets anyone holding the cookie can read", () => {
 
   it("Authlib's PKCE code verifier, a lesser secret", () => {
     const keys = recorded("authlib-oauth2/authorize-pkce").keys;
-    expect(keys.find((k) => k.key.startsWith("_state_google_"))?.secrets).toEqual([{ kind: "pkce-code-verifier", path: "data.code_verifier", severity: "low" }]);
+    expect(keys.find((k) => k.key.startsWith("_state_google_"))?.secrets).toEqual([
+      { kind: "pkce-code-verifier", path: "data.code_verifier", severity: "low" },
+    ]);
     expect(keys.find((k) => k.key.startsWith("_state_github_"))?.secrets).toEqual([]);
   });
 
@@ -98,7 +100,12 @@ describe("names several writers share", () => {
       ["flask-login:next", true],
       ["flask-oidc:next", false],
     ]);
-    const oidc = attributeSession(dict([["next", py.str("/")], ["_state_oidc_abc123", dict([["exp", py.float(1)]])]]));
+    const oidc = attributeSession(
+      dict([
+        ["next", py.str("/")],
+        ["_state_oidc_abc123", dict([["exp", py.float(1)]])],
+      ]),
+    );
     expect(oidc.keys[0].origins[0].entry.id).toBe("flask-oidc:next");
   });
 
@@ -108,12 +115,23 @@ describe("names several writers share", () => {
   });
 
   it("an app's own key is nobody's", () => {
-    const { keys } = attributeSession(dict([["cart", py.list([py.str("apple")])], ["theme", py.str("dark")]]));
+    const { keys } = attributeSession(
+      dict([
+        ["cart", py.list([py.str("apple")])],
+        ["theme", py.str("dark")],
+      ]),
+    );
     expect(keys.map((k) => k.origins)).toEqual([[], []]);
   });
 
   it("pre-0.5 Flask-Login names, from source", () => {
-    const { keys, findings } = attributeSession(dict([["user_id", py.str("42")], ["_fresh", py.bool(true)], ["_id", py.str("ab")]]));
+    const { keys, findings } = attributeSession(
+      dict([
+        ["user_id", py.str("42")],
+        ["_fresh", py.bool(true)],
+        ["_id", py.str("ab")],
+      ]),
+    );
     expect(keys[0].origins[0].entry).toMatchObject({ id: "flask-login:user_id", evidence: { source: "source-only" } });
     expect(codes(findings)).toContain("legacy-flask-login");
   });

@@ -86,7 +86,14 @@ const SECRET_FIELDS: Record<string, { kind: SecretKind; severity: "high" | "low"
   client_secret: { kind: "password", severity: "high" },
 };
 
-const HIGH_WHOLE_VALUE: ReadonlySet<SecretKind> = new Set(["oauth-access-token", "oauth-refresh-token", "oauth1-token-secret", "totp-secret", "pickle", "password"]);
+const HIGH_WHOLE_VALUE: ReadonlySet<SecretKind> = new Set([
+  "oauth-access-token",
+  "oauth-refresh-token",
+  "oauth1-token-secret",
+  "totp-secret",
+  "pickle",
+  "password",
+]);
 
 function secretsOf(value: PyValue, origins: KeyOrigin[]): SecretFinding[] {
   const found: SecretFinding[] = [];
@@ -134,7 +141,8 @@ function sessionFindings(session: PyDict, keys: KeyAttribution[]): SessionFindin
 
   const identity = get("identity.id");
   if (identity?.type === "none") findings.push({ code: "anonymous-identity" });
-  else if (identity) findings.push({ code: "identity-resent", id: identity.type === "str" ? identity.value : identity.type === "int" ? String(identity.value) : "" });
+  else if (identity)
+    findings.push({ code: "identity-resent", id: identity.type === "str" ? identity.value : identity.type === "int" ? String(identity.value) : "" });
 
   if (has("tf_user_id") && !hasUser) findings.push({ code: "two-factor-pending" });
 

@@ -87,7 +87,9 @@ describe("every recorded write by a library is in the catalogue", () => {
       const loaded = cookieValue ? sessionOf(st.setCookies.find((c) => c.session)!) : null;
       const value = loaded?.entries.get(w.key ?? "");
       const matches = matchKey(w.key ?? "", value?.type === "str" ? value.value : null);
-      const site = matches.flatMap((m) => m.entry.writers.map((s) => ({ entry: m.entry, s }))).find(({ s }) => s.file === w.writer?.file && s.line === w.writer?.line);
+      const site = matches
+        .flatMap((m) => m.entry.writers.map((s) => ({ entry: m.entry, s })))
+        .find(({ s }) => s.file === w.writer?.file && s.line === w.writer?.line);
       expect(site, `no entry names ${w.writer?.file}:${w.writer?.line} for ${w.key}`).toBeDefined();
       expect(site?.entry.library).toBe(libraryOfModule(w.writer!.file));
       expect(site?.s.steps ?? [], `${site?.entry.id} should list ${st.id}`).toContain(st.id);

@@ -11,12 +11,6 @@ import type { CatalogueEntry } from "./types";
 
 export const CATALOGUE: readonly CatalogueEntry[] = [...CORE_ENTRIES, ...SECURITY_ENTRIES, ...OAUTH_ENTRIES, ...SOURCE_ONLY_ENTRIES];
 
-const BY_ID = new Map(CATALOGUE.map((entry) => [entry.id, entry]));
-
-export function entryById(id: string): CatalogueEntry | undefined {
-  return BY_ID.get(id);
-}
-
 /** How a key matched an entry: by its exact name, by the entry's pattern, or only by its value's shape. */
 export type NameMatch = {
   entry: CatalogueEntry;

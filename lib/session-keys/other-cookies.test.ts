@@ -57,7 +57,11 @@ describe("recorded deletions", () => {
 
   it("every step a sender lists recorded that deletion", () => {
     for (const [name, sources] of Object.entries(DELETIONS)) {
-      for (const id of sources.flatMap((s) => s.steps ?? [])) expect(step(id).setCookies.some((c) => c.name === name && c.deleted), `${id} ${name}`).toBe(true);
+      for (const id of sources.flatMap((s) => s.steps ?? []))
+        expect(
+          step(id).setCookies.some((c) => c.name === name && c.deleted),
+          `${id} ${name}`,
+        ).toBe(true);
     }
   });
 });

@@ -41,20 +41,50 @@ export type OtherCookieKind = OtherCookie["kind"];
 
 export const OTHER_COOKIE_SOURCES: Record<OtherCookieKind, CookieSource[]> = {
   "remember-token": [
-    { library: "flask-login", function: "LoginManager._set_cookie", file: "flask_login/login_manager.py", line: 496, steps: ["flask-login-remember/login", "flask-login-strong/login", "flask-security-login/login"] },
+    {
+      library: "flask-login",
+      function: "LoginManager._set_cookie",
+      file: "flask_login/login_manager.py",
+      line: 496,
+      steps: ["flask-login-remember/login", "flask-login-strong/login", "flask-security-login/login"],
+    },
   ],
   "server-session-id": [
-    { library: "flask-session", function: "FileSystemSessionInterface.save_session", file: "flask_session/sessions.py", line: 359, steps: ["flask-session/first-request", "flask-session-signed/first-request", "flask-session-not-permanent/write"] },
-    { library: "flask-session", function: "ServerSideSessionInterface._generate_sid", file: "src/flask_session/base.py", line: 197, citation: "pallets-eco/flask-session@0.8.0:src/flask_session/base.py:197" },
+    {
+      library: "flask-session",
+      function: "FileSystemSessionInterface.save_session",
+      file: "flask_session/sessions.py",
+      line: 359,
+      steps: ["flask-session/first-request", "flask-session-signed/first-request", "flask-session-not-permanent/write"],
+    },
+    {
+      library: "flask-session",
+      function: "ServerSideSessionInterface._generate_sid",
+      file: "src/flask_session/base.py",
+      line: 197,
+      citation: "pallets-eco/flask-session@0.8.0:src/flask_session/base.py:197",
+    },
   ],
   "signed-csrf-token": [
     { library: "flask-security-too", function: "csrf_cookie_handler", file: "flask_security/utils.py", line: 958, steps: ["flask-security-csrf-cookie/login"] },
   ],
   "seasurf-csrf": [
-    { library: "flask-seasurf", function: "SeaSurf._set_csrf_cookie", file: "flask_seasurf.py", line: 485, citation: "maxcountryman/flask-seasurf@2.0.0:flask_seasurf.py:485" },
+    {
+      library: "flask-seasurf",
+      function: "SeaSurf._set_csrf_cookie",
+      file: "flask_seasurf.py",
+      line: 485,
+      citation: "maxcountryman/flask-seasurf@2.0.0:flask_seasurf.py:485",
+    },
   ],
   "oidc-id-token": [
-    { library: "flask-oidc", function: "OpenIDConnect._after_request", file: "flask_oidc/__init__.py", line: 388, citation: "puiterwijk/flask-oidc@1.4.0:flask_oidc/__init__.py:388" },
+    {
+      library: "flask-oidc",
+      function: "OpenIDConnect._after_request",
+      file: "flask_oidc/__init__.py",
+      line: 388,
+      citation: "puiterwijk/flask-oidc@1.4.0:flask_oidc/__init__.py:388",
+    },
   ],
 };
 
@@ -73,11 +103,32 @@ export const DELETIONS: Record<string, DeletionSource[]> = {
     },
   ],
   remember_token: [
-    { library: "flask-login", function: "LoginManager._clear_cookie", file: "flask_login/login_manager.py", line: 512, when: "`logout_user()`, or session protection \"strong\" tripped", steps: ["flask-login-remember/logout", "flask-login-strong/other-agent", "flask-security-login/logout"] },
-    { library: "flask-paranoid", function: "Paranoid.clear_session", file: "flask_paranoid/paranoid.py", line: 113, when: "the session's token did not match this IP and User-Agent", steps: ["flask-paranoid/other-agent"] },
+    {
+      library: "flask-login",
+      function: "LoginManager._clear_cookie",
+      file: "flask_login/login_manager.py",
+      line: 512,
+      when: '`logout_user()`, or session protection "strong" tripped',
+      steps: ["flask-login-remember/logout", "flask-login-strong/other-agent", "flask-security-login/logout"],
+    },
+    {
+      library: "flask-paranoid",
+      function: "Paranoid.clear_session",
+      file: "flask_paranoid/paranoid.py",
+      line: 113,
+      when: "the session's token did not match this IP and User-Agent",
+      steps: ["flask-paranoid/other-agent"],
+    },
   ],
   "XSRF-TOKEN": [
-    { library: "flask-security-too", function: "csrf_cookie_handler", file: "flask_security/utils.py", line: 934, when: "logout, with `SECURITY_CSRF_COOKIE_NAME` set", steps: ["flask-security-csrf-cookie/logout"] },
+    {
+      library: "flask-security-too",
+      function: "csrf_cookie_handler",
+      file: "flask_security/utils.py",
+      line: 934,
+      when: "logout, with `SECURITY_CSRF_COOKIE_NAME` set",
+      steps: ["flask-security-csrf-cookie/logout"],
+    },
   ],
 };
 
@@ -98,9 +149,11 @@ export function classifyOtherCookie(name: string | null, value: string): OtherCo
   const dot = value.indexOf(".");
   const head = dot < 0 ? value : value.slice(0, dot);
   const tail = dot < 0 ? null : value.slice(dot + 1);
-  if (UUID4.test(head) && (tail === null || SIGNATURE.test(tail))) return { kind: "server-session-id", form: tail === null ? "uuid" : "uuid-signed", sid: head };
+  if (UUID4.test(head) && (tail === null || SIGNATURE.test(tail)))
+    return { kind: "server-session-id", form: tail === null ? "uuid" : "uuid-signed", sid: head };
   // A 43-character token could be many things; without a name, only call it a session id when signed.
-  if (URLSAFE_32.test(head) && (tail === null ? name === "session" : SIGNATURE.test(tail))) return { kind: "server-session-id", form: tail === null ? "token" : "token-signed", sid: head };
+  if (URLSAFE_32.test(head) && (tail === null ? name === "session" : SIGNATURE.test(tail)))
+    return { kind: "server-session-id", form: tail === null ? "token" : "token-signed", sid: head };
 
   const raw = signedJsonString(value);
   if (raw !== null && /^[0-9a-f]{40}$/.test(raw)) return { kind: "signed-csrf-token", raw, cookieName: name === "XSRF-TOKEN" ? "xsrf" : "other" };

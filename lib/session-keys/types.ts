@@ -39,14 +39,7 @@ export type Sensitivity = "none" | "identifier" | "fingerprint" | "anti-forgery"
 
 /** A kind of secret a cookie reader can take away (see attribute.ts for how each is found). */
 export type SecretKind =
-  | "oauth-access-token"
-  | "oauth-refresh-token"
-  | "oauth-id-token"
-  | "oauth1-token-secret"
-  | "pkce-code-verifier"
-  | "totp-secret"
-  | "pickle"
-  | "password";
+  "oauth-access-token" | "oauth-refresh-token" | "oauth-id-token" | "oauth1-token-secret" | "pkce-code-verifier" | "totp-secret" | "pickle" | "password";
 
 /** How a session key is recognised: by its exact name, or by a pattern with named parts. */
 export type KeyMatcher =

@@ -61,7 +61,14 @@ async function requestsFor(): Promise<Record<BenchApp, { path: string; headers: 
   const now = Math.floor(Date.now() / 1000);
   const secret = process.env.DEMO_SECRET_KEY || "SomeRandomKey";
   const article = await encodeSessionCookie(py.dict([["key", py.str("value")]]), secret, { timestamp: now });
-  const identity = await encodeSessionCookie(py.dict([["identity.auth_type", py.str("token")], ["identity.id", py.str("alice")]]), secret, { timestamp: now });
+  const identity = await encodeSessionCookie(
+    py.dict([
+      ["identity.auth_type", py.str("token")],
+      ["identity.id", py.str("alice")],
+    ]),
+    secret,
+    { timestamp: now },
+  );
   return {
     persistent: { path: "/api/flask/persistent/", headers: { Cookie: `session=${article}` } },
     weak: { path: "/api/flask/weak/", headers: { Cookie: `session=${article}` } },
@@ -98,7 +105,12 @@ function startSides(options: ApiOptions): Record<SideId, Server> {
     "flask-gthread": gunicorn("flask-gthread", "gthread", "scripts/fixtures", "reference_apps:create_site()"),
     "flask-sync": gunicorn("flask-sync", "sync", "scripts/fixtures", "reference_apps:create_site()"),
     "flask-verbatim": gunicorn("flask-verbatim", "gthread", "scripts/bench", "flask_hello:app"),
-    bare: startServer("bare", url("bare"), pinned(options.serverCpus, ["node", "--import", "tsx", "scripts/bench/bare-server.ts", String(PORTS.bare)]), log("bare")),
+    bare: startServer(
+      "bare",
+      url("bare"),
+      pinned(options.serverCpus, ["node", "--import", "tsx", "scripts/bench/bare-server.ts", String(PORTS.bare)]),
+      log("bare"),
+    ),
     lean: startServer(
       "lean",
       url("lean", "/api/flask/weak/"),
@@ -143,7 +155,8 @@ async function checkSameJob(targets: Target[]): Promise<string[]> {
       throw new Error(`${target.side} and ${first.side} answer ${target.app} differently:\n${body}\n---\n${first.body}`);
     }
   }
-  for (const [app, { body, cookie }] of bodies) checks.push(`${app}: every side answers 200 with the same ${body.length}-byte body${cookie ? " and a Set-Cookie" : ", no Set-Cookie"}`);
+  for (const [app, { body, cookie }] of bodies)
+    checks.push(`${app}: every side answers 200 with the same ${body.length}-byte body${cookie ? " and a Set-Cookie" : ", no Set-Cookie"}`);
   return checks;
 }
 
@@ -163,7 +176,13 @@ async function profileSide(side: "next" | "lean", options: ApiOptions, path: str
     await waitForUrl(server);
     await runWrk({ url: `http://127.0.0.1:${port}${path}`, headers, connections: options.connections, seconds: 2, cpus: options.loadCpus });
     const fromUs = Number(process.hrtime.bigint() / 1000n);
-    const load = await runWrk({ url: `http://127.0.0.1:${port}${path}`, headers, connections: options.connections, seconds: options.seconds * 2, cpus: options.loadCpus });
+    const load = await runWrk({
+      url: `http://127.0.0.1:${port}${path}`,
+      headers,
+      connections: options.connections,
+      seconds: options.seconds * 2,
+      cpus: options.loadCpus,
+    });
     const toUs = Number(process.hrtime.bigint() / 1000n);
     await stopServer(server);
     const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
@@ -192,9 +211,17 @@ export async function benchApi(options: ApiOptions, progress: (line: string) => 
       // Rotate the order every round, so that no side always runs right after the same neighbour.
       const order = targets.map((_, i) => targets[(i + round * 5) % targets.length]);
       for (const target of order) {
-        const result = await runWrk({ url: target.url, headers: target.headers, connections: options.connections, seconds: options.seconds, cpus: options.loadCpus });
+        const result = await runWrk({
+          url: target.url,
+          headers: target.headers,
+          connections: options.connections,
+          seconds: options.seconds,
+          cpus: options.loadCpus,
+        });
         runs.get(target)?.push(result);
-        progress(`round ${round + 1}/${options.rounds} ${target.side} ${target.app}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`);
+        progress(
+          `round ${round + 1}/${options.rounds} ${target.side} ${target.app}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`,
+        );
       }
     }
     const cells = targets.map((target): Cell => {

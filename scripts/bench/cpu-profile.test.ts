@@ -8,7 +8,9 @@ const frame = (functionName: string, url: string) => ({ functionName, url, lineN
 
 describe("what a profiled frame belongs to", () => {
   it("tells Next's compiled runtime, its server code and the app's own bundle apart", () => {
-    expect(categorize(frame("f", "file:///app/node_modules/next/dist/compiled/next-server/app-route-turbo.runtime.prod.js"), ".next")).toMatch(/app-route runtime/);
+    expect(categorize(frame("f", "file:///app/node_modules/next/dist/compiled/next-server/app-route-turbo.runtime.prod.js"), ".next")).toMatch(
+      /app-route runtime/,
+    );
     expect(categorize(frame("f", "file:///app/node_modules/next/dist/server/lib/router-server.js"), ".next")).toMatch(/router/);
     expect(categorize(frame("f", "file:///app/.next-x/server/chunks/abc.js"), ".next-x")).toMatch(/app's bundle/);
   });
@@ -54,7 +56,10 @@ describe("summing a profile", () => {
   it("keeps only the samples inside a time window when one is given", () => {
     // Samples are stamped at 1000, 2000 and 4000 µs; the window keeps the last two.
     const profile = {
-      nodes: [{ id: 1, callFrame: frame("boot", "node:internal/modules/cjs/loader") }, { id: 2, callFrame: frame("sign", "file:///a/.next/server/chunks/x.js") }],
+      nodes: [
+        { id: 1, callFrame: frame("boot", "node:internal/modules/cjs/loader") },
+        { id: 2, callFrame: frame("sign", "file:///a/.next/server/chunks/x.js") },
+      ],
       samples: [1, 2, 2],
       timeDeltas: [0, 1000, 2000],
       startTime: 1000,

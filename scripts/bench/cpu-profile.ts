@@ -42,7 +42,8 @@ export function summarizeProfile(path: string, appMarker: string, top = 8, windo
   const stamps: number[] = [];
   let clock = profile.startTime;
   for (const delta of profile.timeDeltas) stamps.push((clock += delta));
-  const inWindow = window && stamps.some((t) => t >= window.fromUs && t <= window.toUs) ? (i: number) => stamps[i] >= window.fromUs && stamps[i] <= window.toUs : () => true;
+  const inWindow =
+    window && stamps.some((t) => t >= window.fromUs && t <= window.toUs) ? (i: number) => stamps[i] >= window.fromUs && stamps[i] <= window.toUs : () => true;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const categories = new Map<string, number>();
   const functions = new Map<string, number>();

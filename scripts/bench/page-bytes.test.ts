@@ -58,7 +58,11 @@ describe("a page that boots on intent", () => {
     if ("error" in page) throw new Error(page.error);
     expect(pageAssets(page.html).js).toEqual([]);
     expect(intentScripts(page.html)).toEqual(["/_next/static/deferred/p.js", "/_next/static/chunks/r.js"]);
-    const files: Record<string, string> = { "http://site.test/post": page.html, "http://site.test/_next/static/deferred/p.js": page.payload, "http://site.test/_next/static/chunks/r.js": "1;" };
+    const files: Record<string, string> = {
+      "http://site.test/post": page.html,
+      "http://site.test/_next/static/deferred/p.js": page.payload,
+      "http://site.test/_next/static/chunks/r.js": "1;",
+    };
     const bytes = await measurePage("http://site.test/post", async (url) => new TextEncoder().encode(files[url] ?? `missing ${url}`));
     expect(bytes.js.raw).toBe(0);
     expect(bytes.jsOnIntent.raw).toBe(page.payload.length + 2);

@@ -78,7 +78,11 @@ export async function measurePage(url: string, get: (url: string) => Promise<Uin
   const html = new TextDecoder().decode(htmlBytes);
   const { css, js } = pageAssets(html);
   const assets: Asset[] = [];
-  for (const [type, list] of [["css", css], ["js", js], ["intent", intentScripts(html)]] as const) {
+  for (const [type, list] of [
+    ["css", css],
+    ["js", js],
+    ["intent", intentScripts(html)],
+  ] as const) {
     for (const href of list) {
       const absolute = new URL(href, url).href;
       assets.push({ url: absolute, type, sizes: sizesOf(await get(absolute)) });

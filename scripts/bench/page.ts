@@ -101,16 +101,13 @@ function headerProxy(targetBase: string, port: number, header: string, value: st
   const target = new URL(targetBase);
   const name = header.toLowerCase();
   const server = createServer((req, res) => {
-    const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        const headers = { ...answer.headers };
-        if (value === null) delete headers[name];
-        else headers[name] = value;
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-        answer.pipe(res);
-      },
-    );
+    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const headers = { ...answer.headers };
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+      answer.pipe(res);
+    });
     upstream.on("error", () => {
       if (res.headersSent) res.destroy();
       else res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad Gateway\n");
@@ -215,10 +212,34 @@ export async function benchPage(
     await headerProxy(originalBase, options.proxyPorts[1], SWAPPED_HEADER, sentValue ?? SWAPPED_VALUE),
   ];
   try {
-    const ours: PageSide = { label: "this site (Next.js)", url: oursUrl, bytes: await measurePage(oursUrl, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    const oursSwapped: PageSide = { ...ours, label: `this site ${sentValue === null ? "with" : "without"} ${SWAPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[0]}${ARTICLE_PATH}` };
-    const original: PageSide = { label: "original (Jekyll + minima)", url: `${originalBase}${JEKYLL_POST_PATH}`, bytes: await measurePage(`${originalBase}${JEKYLL_POST_PATH}`, fetchBytes), faces: null, mobile: null, desktop: null, runs: 0 };
-    const originalWithHeader: PageSide = { ...original, label: `original with ${SWAPPED_HEADER}`, url: `http://127.0.0.1:${options.proxyPorts[1]}${JEKYLL_POST_PATH}` };
+    const ours: PageSide = {
+      label: "this site (Next.js)",
+      url: oursUrl,
+      bytes: await measurePage(oursUrl, fetchBytes),
+      faces: null,
+      mobile: null,
+      desktop: null,
+      runs: 0,
+    };
+    const oursSwapped: PageSide = {
+      ...ours,
+      label: `this site ${sentValue === null ? "with" : "without"} ${SWAPPED_HEADER}`,
+      url: `http://127.0.0.1:${options.proxyPorts[0]}${ARTICLE_PATH}`,
+    };
+    const original: PageSide = {
+      label: "original (Jekyll + minima)",
+      url: `${originalBase}${JEKYLL_POST_PATH}`,
+      bytes: await measurePage(`${originalBase}${JEKYLL_POST_PATH}`, fetchBytes),
+      faces: null,
+      mobile: null,
+      desktop: null,
+      runs: 0,
+    };
+    const originalWithHeader: PageSide = {
+      ...original,
+      label: `original with ${SWAPPED_HEADER}`,
+      url: `http://127.0.0.1:${options.proxyPorts[1]}${JEKYLL_POST_PATH}`,
+    };
     if (options.chrome) [ours.faces, original.faces] = await facesAtLoad([ours.url, original.url], options.chrome);
     // The 404 page has the layout and no embeds: what the article loads beyond it is the embeds' own JavaScript.
     const notFound = await measurePage(`${options.oursBase}/this-page-does-not-exist`, async (url) => {

@@ -17,7 +17,15 @@ export type Machine = {
   loadCpus: string | null;
 };
 export type BuildResult = { nextBuildSeconds: number; serverBuildSeconds: number; ci: { seconds: number; status: number | null; log: string } | null };
-export type Report = { machine: Machine; build: BuildResult | null; engine: EngineRow[] | null; hostile?: HostileRow[] | null; api: ApiResult | null; page: PageResult | null; command: string };
+export type Report = {
+  machine: Machine;
+  build: BuildResult | null;
+  engine: EngineRow[] | null;
+  hostile?: HostileRow[] | null;
+  api: ApiResult | null;
+  page: PageResult | null;
+  command: string;
+};
 
 const FLASK_SIDES: SideId[] = ["flask-gthread", "flask-sync", "flask-verbatim"];
 
@@ -106,7 +114,12 @@ function apiSection(api: ApiResult, machine: Machine): string {
       "",
     );
     for (const p of api.profiles) {
-      out.push(`Top functions by self time, ${p.side === "next" ? "next start" : "lean path"}: ` + p.summary.topFunctions.map((f) => `\`${f.category}\` ${Math.round(f.share * 100)}%`).join(", ") + ".", "");
+      out.push(
+        `Top functions by self time, ${p.side === "next" ? "next start" : "lean path"}: ` +
+          p.summary.topFunctions.map((f) => `\`${f.category}\` ${Math.round(f.share * 100)}%`).join(", ") +
+          ".",
+        "",
+      );
     }
   }
   return out.join("\n");
@@ -145,7 +158,16 @@ function engineSection(all: EngineRow[]): string {
   out.push(
     table(
       ["path", "session JSON B", "cookie B", "zlib", "sign µs", "verify+load µs", "HMAC sign µs", "HMAC verify µs"],
-      all.map((r) => [ENGINE_PATHS[r.path], r.jsonBytes, r.cookieBytes, r.compressed ? "yes" : "no", int(r.signUs), int(r.verifyLoadUs), int(r.hmacSignUs), int(r.hmacVerifyUs)]),
+      all.map((r) => [
+        ENGINE_PATHS[r.path],
+        r.jsonBytes,
+        r.cookieBytes,
+        r.compressed ? "yes" : "no",
+        int(r.signUs),
+        int(r.verifyLoadUs),
+        int(r.hmacSignUs),
+        int(r.hmacVerifyUs),
+      ]),
     ),
     "",
   );
@@ -172,7 +194,20 @@ function sizeCells(s: Sizes): string[] {
 function lighthouseRow(side: PageSide, preset: "mobile" | "desktop"): (string | number)[] {
   const s: LighthouseScores | null = side[preset];
   if (!s) return [side.label, preset, "–", "–", "–", "–", "–", "–", "–", "–", "–", "–"];
-  return [side.label, preset, s.performance, s.accessibility, s.bestPractices, s.seo, s.serverResponseMs.toFixed(1), int(s.fcpMs), int(s.lcpMs), int(s.tbtMs), s.cls.toFixed(3), kb(s.transferBytes)];
+  return [
+    side.label,
+    preset,
+    s.performance,
+    s.accessibility,
+    s.bestPractices,
+    s.seo,
+    s.serverResponseMs.toFixed(1),
+    int(s.fcpMs),
+    int(s.lcpMs),
+    int(s.tbtMs),
+    s.cls.toFixed(3),
+    kb(s.transferBytes),
+  ];
 }
 
 function pageSection(page: PageResult): string {
@@ -185,7 +220,21 @@ function pageSection(page: PageResult): string {
   );
   out.push(
     table(
-      ["page", "HTML KB", "HTML gzip KB", "HTML br KB", "inline script KB", "CSS KB", "CSS gzip KB", "CSS br KB", "JS at load gzip KB", "JS on intent KB", "JS on intent gzip KB", "JS on intent br KB", "scripts"],
+      [
+        "page",
+        "HTML KB",
+        "HTML gzip KB",
+        "HTML br KB",
+        "inline script KB",
+        "CSS KB",
+        "CSS gzip KB",
+        "CSS br KB",
+        "JS at load gzip KB",
+        "JS on intent KB",
+        "JS on intent gzip KB",
+        "JS on intent br KB",
+        "scripts",
+      ],
       [page.ours, page.original].map((side) => [
         side.label,
         ...sizeCells(side.bytes.html),
@@ -277,7 +326,9 @@ function pageSection(page: PageResult): string {
 
 function buildSection(build: BuildResult): string {
   const out = ["## 4. Build and CI", ""];
-  out.push(`- Clean \`next build\` (Turbopack, type check included): ${build.nextBuildSeconds.toFixed(1)} s; then the rest of \`npm run build\` (boot on intent, CSP hashes, the \`npm start\` bundle): ${build.serverBuildSeconds.toFixed(1)} s.`);
+  out.push(
+    `- Clean \`next build\` (Turbopack, type check included): ${build.nextBuildSeconds.toFixed(1)} s; then the rest of \`npm run build\` (boot on intent, CSP hashes, the \`npm start\` bundle): ${build.serverBuildSeconds.toFixed(1)} s.`,
+  );
   out.push(
     build.ci
       ? `- \`CI=true bash .ci/run\` in a fresh clone (npm ci, type check, lint, unit tests, build, Playwright): ${(build.ci.seconds / 60).toFixed(1)} min, exit status ${build.ci.status}.`
@@ -308,5 +359,10 @@ export function renderReport(report: Report): string {
   if (report.hostile) out.push(hostileSection(report.hostile));
   if (report.page) out.push(pageSection(report.page));
   if (report.build) out.push(buildSection(report.build));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

@@ -58,13 +58,14 @@ function machine(): Machine {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     cpu: `${cpuModel.trim()}, ${cpus} CPUs`,
     memory: firstLine(["sh", "-c", "free -h | awk '/Mem:/ {print $2}'"]) ?? "unknown",
-    os: firstLine(["sh", "-c", ". /etc/os-release && echo \"$PRETTY_NAME\""]) ?? process.platform,
+    os: firstLine(["sh", "-c", '. /etc/os-release && echo "$PRETTY_NAME"']) ?? process.platform,
     loadAverage: firstLine(["cat", "/proc/loadavg"])?.split(" ").slice(0, 3).join(" ") ?? "unknown",
     versions: {
       node: process.version,
       next: packageVersion("next"),
       python: firstLine([process.env.FLASK_PYTHON || "/usr/bin/python3", "--version"]) ?? "absent",
-      flask: firstLine([process.env.FLASK_PYTHON || "/usr/bin/python3", "-c", "import flask, werkzeug; print(flask.__version__, werkzeug.__version__)"]) ?? "absent",
+      flask:
+        firstLine([process.env.FLASK_PYTHON || "/usr/bin/python3", "-c", "import flask, werkzeug; print(flask.__version__, werkzeug.__version__)"]) ?? "absent",
       gunicorn: firstLine([process.env.GUNICORN || "/usr/bin/gunicorn", "--version"]) ?? "absent",
       wrk: firstLine(["sh", "-c", "wrk --version 2>&1 | head -1"]) ?? "absent",
       chromium: chrome ? (firstLine([chrome, "--version"]) ?? "unknown") : "absent",
@@ -79,7 +80,10 @@ function machine(): Machine {
 async function benchBuild(): Promise<BuildResult> {
   progress(`clean next build into ${distDir}`);
   rmSync(distDir, { recursive: true, force: true });
-  const next = await run(["node", "node_modules/next/dist/bin/next", "build"], { env: { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, timeoutMs: 1_200_000 });
+  const next = await run(["node", "node_modules/next/dist/bin/next", "build"], {
+    env: { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    timeoutMs: 1_200_000,
+  });
   if (next.status !== 0) throw new Error(`next build failed:\n${next.stdout}\n${next.stderr}`);
   // The rest of `npm run build`: the check of Next's output, the article's boot on intent, the CSP
   // hashes, the npm start bundle, the check of what Next serves.
@@ -120,12 +124,21 @@ async function benchHostileInput(): Promise<HostileRow[]> {
 
 async function benchPageSection(): Promise<PageResult> {
   const port = 3310;
-  const server = startServer("lean (page)", `http://127.0.0.1:${port}/`, ["node", join(distDir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)], join(logDir, "page-server.log"), {
-    NEXT_DIST_DIR: distDir,
-  });
+  const server = startServer(
+    "lean (page)",
+    `http://127.0.0.1:${port}/`,
+    ["node", join(distDir, "server.mjs"), "-H", "127.0.0.1", "-p", String(port)],
+    join(logDir, "page-server.log"),
+    {
+      NEXT_DIST_DIR: distDir,
+    },
+  );
   try {
     await waitForUrl(server);
-    return await benchPage({ oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, proxyPorts: [3312, 3313], chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 5) }, progress);
+    return await benchPage(
+      { oursBase: `http://127.0.0.1:${port}`, jekyllPort: 3311, proxyPorts: [3312, 3313], chrome, lighthouseRuns: Number(option("lighthouse-runs") ?? 5) },
+      progress,
+    );
   } finally {
     await stopServer(server);
   }

@@ -29,7 +29,9 @@ describe("booting an article on intent", () => {
   });
 
   it("moves the RSC payload, unchanged and in order, into one script file", () => {
-    expect(result.payload).toBe('(self.__next_f=self.__next_f||[]).push([0]);\nself.__next_f.push([1,"0:{\\"P\\":null}\\n"]);\nself.__next_f.push([1,"1:[\\"$\\",\\"p\\",null,{}]\\n"]);\n');
+    expect(result.payload).toBe(
+      '(self.__next_f=self.__next_f||[]).push([0]);\nself.__next_f.push([1,"0:{\\"P\\":null}\\n"]);\nself.__next_f.push([1,"1:[\\"$\\",\\"p\\",null,{}]\\n"]);\n',
+    );
     expect(result.html).not.toContain("__next_f");
   });
 

@@ -28,7 +28,7 @@ describe("which scripts are hashed", () => {
   });
 
   it("hashes the text as the parser hands it over: CRLF and CR become LF, no character references decoded", () => {
-    expect(inlineScripts("<script>a();\r\nb();\rc(\"&amp;\")</script>")).toEqual(['a();\nb();\nc("&amp;")']);
+    expect(inlineScripts('<script>a();\r\nb();\rc("&amp;")</script>')).toEqual(['a();\nb();\nc("&amp;")']);
   });
 });
 
@@ -38,7 +38,7 @@ describe("hash sources", () => {
   });
 
   it("agree with Web Crypto on non-ASCII text", async () => {
-    const text = "self.__next_f.push([1,\"é — ☃ 𝄞\"])";
+    const text = 'self.__next_f.push([1,"é — ☃ 𝄞"])';
     const digest = await webcrypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
     expect(hashSource(text)).toBe(`'sha256-${Buffer.from(digest).toString("base64")}'`);
   });

@@ -9,7 +9,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUILD_ID_FILE, describeBroken, isPrerenderedResponse, NOT_FOUND_ROUTE, parsePrerenderManifest, prerenderedHtmlFile, PRERENDER_MANIFEST } from "./next-internals";
+import {
+  BUILD_ID_FILE,
+  describeBroken,
+  isPrerenderedResponse,
+  NOT_FOUND_ROUTE,
+  parsePrerenderManifest,
+  prerenderedHtmlFile,
+  PRERENDER_MANIFEST,
+} from "./next-internals";
 
 /** Where `npm run build` writes the manifest, inside the build folder. */
 export const MANIFEST_FILE = "csp-manifest.json";
@@ -93,7 +101,8 @@ export function buildManifest(distDir: string, policy: string): CspManifest {
     if (existsSync(file)) policies[route] = pagePolicy(policy, readFileSync(file, "utf8"));
   }
   return {
-    about: "Content-Security-Policy per prerendered page: script-src lists the SHA-256 of each inline script. Written by npm run build (scripts/build/csp-manifest.ts), sent by npm start.",
+    about:
+      "Content-Security-Policy per prerendered page: script-src lists the SHA-256 of each inline script. Written by npm run build (scripts/build/csp-manifest.ts), sent by npm start.",
     buildId: readFileSync(join(distDir, BUILD_ID_FILE), "utf8").trim(),
     policies,
   };

@@ -8,7 +8,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BOOT_LOADER, deferBoot, payloadFileName, withReplay } from "./boot-on-intent";
-import { articleRoutes, describeBroken, GLOBAL_ERROR_ROUTE, parsePrerenderManifest, prerenderedHtmlFile, PRERENDER_MANIFEST, STATIC_DIR, STATIC_URL } from "./next-internals";
+import {
+  articleRoutes,
+  describeBroken,
+  GLOBAL_ERROR_ROUTE,
+  parsePrerenderManifest,
+  prerenderedHtmlFile,
+  PRERENDER_MANIFEST,
+  STATIC_DIR,
+  STATIC_URL,
+} from "./next-internals";
 
 /**
  * The pages that boot on intent: the articles and the home page, which are read before anything
@@ -46,7 +55,9 @@ for (const route of routes) {
   writeFileSync(join(distDir, STATIC_DIR, PAYLOAD_DIR, payloadFileName(page.payload)), page.payload);
   writeFileSync(file, page.html);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`defer-pages: ${route}: ${kb(html.length)} → ${kb(page.html.length)} of HTML; payload ${kb(page.payload.length)} and ${page.scripts.length} scripts load on intent`);
+  console.log(
+    `defer-pages: ${route}: ${kb(html.length)} → ${kb(page.html.length)} of HTML; payload ${kb(page.payload.length)} and ${page.scripts.length} scripts load on intent`,
+  );
 }
 
 // Every other page starts React at load; what the reader does before hydration ends is replayed.

@@ -106,7 +106,10 @@ describe("Next's output, checked before the post-steps rewrite it", () => {
 
   it("names runtime-scripts when Next loads its runtime another way, or from outside static/", () => {
     expectBroken(checkBuildOutput(build(withPages((html) => html.replaceAll(' async=""', ' type="module"')))), "runtime-scripts");
-    expectBroken(checkBuildOutput(build(withPages((html) => html.replace("<body>", '<body><script src="/_next/static/chunks/x.js" defer=""></script>')))), "runtime-scripts");
+    expectBroken(
+      checkBuildOutput(build(withPages((html) => html.replace("<body>", '<body><script src="/_next/static/chunks/x.js" defer=""></script>')))),
+      "runtime-scripts",
+    );
     expectBroken(checkBuildOutput(build((f) => delete f["static/chunks/w.js"])), "runtime-scripts");
   });
 
@@ -155,8 +158,14 @@ describe("what a Next server sends from the finished build", () => {
   });
 
   it("names prerender-header when a page lacks x-nextjs-prerender or a route handler's answer has it", () => {
-    expectBroken(checkServedBuild(served((s) => (s.home = answer(200, { ...homeHeaders, "x-nextjs-prerender": undefined }, "<html>home</html>")))), "prerender-header");
-    expectBroken(checkServedBuild(served((s) => (s.routeHandler = answer(200, { "x-nextjs-prerender": "1" }, JSON.stringify({ request: { url } }))))), "prerender-header");
+    expectBroken(
+      checkServedBuild(served((s) => (s.home = answer(200, { ...homeHeaders, "x-nextjs-prerender": undefined }, "<html>home</html>")))),
+      "prerender-header",
+    );
+    expectBroken(
+      checkServedBuild(served((s) => (s.routeHandler = answer(200, { "x-nextjs-prerender": "1" }, JSON.stringify({ request: { url } }))))),
+      "prerender-header",
+    );
   });
 
   it("names config-headers-first when the page's policy could not be swapped in", () => {
@@ -173,7 +182,12 @@ describe("what a Next server sends from the finished build", () => {
   });
 
   it("names request-url when a route handler's URL follows the Host header", () => {
-    expectBroken(checkServedBuild(served((s) => (s.routeHandler = answer(200, {}, JSON.stringify({ request: { url: "http://other.test/api/flask/persistent/?view=json" } }))))), "request-url");
+    expectBroken(
+      checkServedBuild(
+        served((s) => (s.routeHandler = answer(200, {}, JSON.stringify({ request: { url: "http://other.test/api/flask/persistent/?view=json" } })))),
+      ),
+      "request-url",
+    );
     expectBroken(checkServedBuild(served((s) => (s.routeHandler = answer(500, {}, "Internal Server Error")))), "request-url");
   });
 
@@ -183,11 +197,17 @@ describe("what a Next server sends from the finished build", () => {
 
   it("names built-once-cache when a page built once is not marked so", () => {
     expectBroken(checkServedBuild(served((s) => (s.homeAgain = answer(200, { ...homeHeaders, "x-nextjs-cache": "STALE" }, "")))), "built-once-cache");
-    expectBroken(checkServedBuild(served((s) => (s.homeAgain = answer(200, { ...homeHeaders, "cache-control": "s-maxage=31536000, stale-while-revalidate" }, "")))), "built-once-cache");
+    expectBroken(
+      checkServedBuild(served((s) => (s.homeAgain = answer(200, { ...homeHeaders, "cache-control": "s-maxage=31536000, stale-while-revalidate" }, "")))),
+      "built-once-cache",
+    );
   });
 
   it("names router-request-headers when a page varies on a request header the memo does not know", () => {
-    expectBroken(checkServedBuild(served((s) => (s.home = answer(200, { ...homeHeaders, vary: `${homeHeaders.vary}, next-router-new` }, "<html>home</html>")))), "router-request-headers");
+    expectBroken(
+      checkServedBuild(served((s) => (s.home = answer(200, { ...homeHeaders, vary: `${homeHeaders.vary}, next-router-new` }, "<html>home</html>")))),
+      "router-request-headers",
+    );
   });
 });
 

@@ -30,8 +30,7 @@ export const NEXT_ASSUMPTIONS = {
   "prerender-header": "a response sent from a prerendered page carries x-nextjs-prerender, and a route handler's answer does not",
   "config-headers-first":
     "Next sets next.config.mjs headers() on the Node response (setHeader) before it writes the head, so the server can swap a page's Content-Security-Policy as the head goes out",
-  "request-url":
-    "a route handler's request.url has the server's own hostname and port (a loopback name written localhost), not the Host header's",
+  "request-url": "a route handler's request.url has the server's own hostname and port (a loopback name written localhost), not the Host header's",
   "normalised-paths": "Next answers a path holding // or a backslash itself, with a 308 to its normalised form, before any route runs",
   "built-once-cache":
     "Next sends a page built once (never revalidated) with x-nextjs-cache: HIT and Cache-Control: s-maxage=31536000, so the server's page memo may send it again",
@@ -184,7 +183,14 @@ export function isBuiltOncePage(header: (name: string) => string | undefined): b
  * The App Router's request headers: a navigation, prefetch or server action asks for something
  * other than the page's HTML with them (next/dist/client/components/app-router-headers.js).
  */
-export const ROUTER_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"] as const;
+export const ROUTER_REQUEST_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+] as const;
 
 /** The request headers a page's `Vary` names that are neither Accept-Encoding nor in ROUTER_REQUEST_HEADERS. */
 export function unknownVaryHeaders(vary: string | undefined): string[] {
@@ -265,7 +271,8 @@ function checkPageMarkup(route: string, html: string, files: BuildFiles): Broken
   }
   for (const src of scripts) {
     const file = staticFileFor(src);
-    if (file === null || files.read(file) === null) broken.push({ assumption: "runtime-scripts", found: `${route}: ${src} is not a file under ${STATIC_DIR}/` });
+    if (file === null || files.read(file) === null)
+      broken.push({ assumption: "runtime-scripts", found: `${route}: ${src} is not a file under ${STATIC_DIR}/` });
   }
   const payloads = payloadScripts(html);
   if (payloads.length === 0 || !payloads[0].startsWith(PAYLOAD_START)) {
@@ -310,15 +317,25 @@ export function checkServedBuild(served: ServedBuild): Broken[] {
   const broken: Broken[] = [];
   const { home, unknown, routeHandler } = served;
   if (home.status !== 200 || !home.body.equals(served.homeFile)) {
-    broken.push({ assumption: "served-from-file", found: `GET / answered ${home.status} with ${home.body.length} bytes, the file has ${served.homeFile.length}` });
+    broken.push({
+      assumption: "served-from-file",
+      found: `GET / answered ${home.status} with ${home.body.length} bytes, the file has ${served.homeFile.length}`,
+    });
   }
   if (home.headers[PRERENDER_HEADER] === undefined) broken.push({ assumption: "prerender-header", found: `GET / has no ${PRERENDER_HEADER}` });
-  if (routeHandler.headers[PRERENDER_HEADER] !== undefined) broken.push({ assumption: "prerender-header", found: `a route handler's answer has ${PRERENDER_HEADER}` });
+  if (routeHandler.headers[PRERENDER_HEADER] !== undefined)
+    broken.push({ assumption: "prerender-header", found: `a route handler's answer has ${PRERENDER_HEADER}` });
   if (served.homeWithPolicy.headers["content-security-policy"] !== served.homePolicy) {
-    broken.push({ assumption: "config-headers-first", found: `GET / went out with Content-Security-Policy ${JSON.stringify(served.homeWithPolicy.headers["content-security-policy"])}` });
+    broken.push({
+      assumption: "config-headers-first",
+      found: `GET / went out with Content-Security-Policy ${JSON.stringify(served.homeWithPolicy.headers["content-security-policy"])}`,
+    });
   }
   if (unknown.status !== 404 || unknown.headers[PRERENDER_HEADER] === undefined || !unknown.body.equals(served.notFoundFile)) {
-    broken.push({ assumption: "not-found-route", found: `an unknown path answered ${unknown.status}, ${unknown.body.length} bytes, ${PRERENDER_HEADER} ${unknown.headers[PRERENDER_HEADER] ?? "absent"}` });
+    broken.push({
+      assumption: "not-found-route",
+      found: `an unknown path answered ${unknown.status}, ${unknown.body.length} bytes, ${PRERENDER_HEADER} ${unknown.headers[PRERENDER_HEADER] ?? "absent"}`,
+    });
   }
   if (served.addedStatic.status !== 200 || !served.addedStatic.body.equals(served.addedStaticFile)) {
     broken.push({ assumption: "static-files", found: `a file added under ${STATIC_DIR}/ answered ${served.addedStatic.status}` });
@@ -329,10 +346,14 @@ export function checkServedBuild(served: ServedBuild): Broken[] {
   } catch {
     url = undefined;
   }
-  if (url !== served.routeHandlerUrl) broken.push({ assumption: "request-url", found: `request.url ${JSON.stringify(url)}, expected ${served.routeHandlerUrl}` });
+  if (url !== served.routeHandlerUrl)
+    broken.push({ assumption: "request-url", found: `request.url ${JSON.stringify(url)}, expected ${served.routeHandlerUrl}` });
   const again = (name: string) => served.homeAgain.headers[name];
   if (!isBuiltOncePage(again)) {
-    broken.push({ assumption: "built-once-cache", found: `GET / sent again with ${BUILT_ONCE.cacheHeader} ${again(BUILT_ONCE.cacheHeader) ?? "absent"}, Cache-Control ${again("cache-control") ?? "absent"}` });
+    broken.push({
+      assumption: "built-once-cache",
+      found: `GET / sent again with ${BUILT_ONCE.cacheHeader} ${again(BUILT_ONCE.cacheHeader) ?? "absent"}, Cache-Control ${again("cache-control") ?? "absent"}`,
+    });
   }
   const unknownVary = unknownVaryHeaders(home.headers.vary);
   if (unknownVary.length > 0) broken.push({ assumption: "router-request-headers", found: `GET / varies on ${unknownVary.join(", ")}` });

@@ -43,7 +43,9 @@ export class KeepAliveClient {
         const chunks: Buffer[] | null = keepBody ? [] : null;
         if (chunks) res.on("data", (chunk: Buffer) => chunks.push(chunk));
         else res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"] ?? [], body: chunks ? Buffer.concat(chunks).toString() : null }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"] ?? [], body: chunks ? Buffer.concat(chunks).toString() : null }),
+        );
         res.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
       });
       req.on("socket", (socket: Socket) => {

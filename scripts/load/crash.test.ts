@@ -13,7 +13,12 @@ describe("issuedSession", () => {
 describe("readBack", () => {
   it("keeps the issuing request's app and rule set, asks for the JSON view and drops the action", () => {
     const issuer = { name: "p", method: "GET", path: "/api/flask/persistent/?flask=0.10&action=write", headers: { cookie: "session=old" }, expected: 200 };
-    expect(readBack(issuer, "new")).toMatchObject({ method: "GET", path: "/api/flask/persistent/?flask=0.10&view=json", headers: { cookie: "session=new" }, expected: 200 });
+    expect(readBack(issuer, "new")).toMatchObject({
+      method: "GET",
+      path: "/api/flask/persistent/?flask=0.10&view=json",
+      headers: { cookie: "session=new" },
+      expected: 200,
+    });
   });
 });
 

@@ -122,7 +122,8 @@ export async function crash(spec: CrashSpec, log: (line: string) => void): Promi
     if (Number.isNaN(times.firstAnswerAfter)) problems.push("no request was answered after the restart");
     if (failedAfterBack > 0) problems.push(`${failedAfterBack} requests failed after the server answered again`);
     if (issued.size === 0) problems.push("no session cookie was issued before the crash");
-    if (loaded < issued.size) problems.push(`${issued.size - loaded} of ${issued.size} cookies issued before the crash did not load after it (${notLoaded.join("; ")})`);
+    if (loaded < issued.size)
+      problems.push(`${issued.size - loaded} of ${issued.size} cookies issued before the crash did not load after it (${notLoaded.join("; ")})`);
     return { spec, run, ...times, failedWhileDown, failedAfterBack, cookiesIssued: issued.size, cookiesLoaded: loaded, problems };
   } finally {
     await stopTarget(target);

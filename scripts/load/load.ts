@@ -69,9 +69,22 @@ function printClients(r: ManyClientsResult): void {
     path: PATH_LABELS[r.spec.deploy],
     windowS: r.windowSeconds,
     capacityRps: Math.round(r.capacityRate),
-    probe: { answered: r.probe.answered, p50: +fmt(r.probe.latencyMs.p50, 2), p99: +fmt(r.probe.latencyMs.p99, 2), max: +fmt(r.probe.latencyMs.max, 2), budget: +fmt(r.p99BudgetMs, 2), errors: r.probe.errors, unexpected: r.probe.unexpected },
+    probe: {
+      answered: r.probe.answered,
+      p50: +fmt(r.probe.latencyMs.p50, 2),
+      p99: +fmt(r.probe.latencyMs.p99, 2),
+      max: +fmt(r.probe.latencyMs.max, 2),
+      budget: +fmt(r.p99BudgetMs, 2),
+      errors: r.probe.errors,
+      unexpected: r.probe.unexpected,
+    },
     active: r.active,
-    held: Object.fromEntries(Object.entries(r.held).map(([k, f]) => [k, { count: f.count, closed: f.closed, got408: f.got408, closedAfterS: { p50: +fmt(f.closedAfterS.p50), max: +fmt(f.closedAfterS.max) } }])),
+    held: Object.fromEntries(
+      Object.entries(r.held).map(([k, f]) => [
+        k,
+        { count: f.count, closed: f.closed, got408: f.got408, closedAfterS: { p50: +fmt(f.closedAfterS.p50), max: +fmt(f.closedAfterS.max) } },
+      ]),
+    ),
     rssMb: { before: +fmt(r.rss.before), peak: +fmt(r.rss.peak), after: +fmt(r.rss.after) },
   };
   console.log(JSON.stringify(line));
@@ -105,7 +118,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const only = new Set(flags.only.split(","));
-  for (const part of only) if (!["throughput", "clients", "crash"].includes(part)) throw new Error(`--only: unknown part ${JSON.stringify(part)} (throughput, clients, crash)`);
+  for (const part of only)
+    if (!["throughput", "clients", "crash"].includes(part)) throw new Error(`--only: unknown part ${JSON.stringify(part)} (throughput, clients, crash)`);
   const paths = flags.paths.split(",") as DeployPath[];
   for (const p of paths) if (p !== "lean" && p !== "next") throw new Error(`--paths: unknown deploy path ${JSON.stringify(p)} (lean, next)`);
   const secret = process.env.DEMO_SECRET_KEY || "SomeRandomKey";
@@ -154,7 +168,12 @@ async function main(): Promise<void> {
         probeRate: flags["probe-rate"],
         probeConnections: 4,
         p99Factor: flags["p99-factor"],
-        timeouts: { headersMs: flags["headers-timeout"], requestMs: flags["request-timeout"], keepAliveMs: flags["keep-alive-timeout"], checkingIntervalMs: flags["checking-interval"] },
+        timeouts: {
+          headersMs: flags["headers-timeout"],
+          requestMs: flags["request-timeout"],
+          keepAliveMs: flags["keep-alive-timeout"],
+          checkingIntervalMs: flags["checking-interval"],
+        },
       },
       log,
     );
@@ -166,7 +185,16 @@ async function main(): Promise<void> {
   if (only.has("crash")) {
     log(`crash: load average ${loadAverage()}`);
     const result = await crash(
-      { deploy: "lean", port: flags.port || (await freePort()), secret, rate: flags["crash-rate"], connections: 8, durationSeconds: 20, killAtSeconds: 6, downSeconds: 3 },
+      {
+        deploy: "lean",
+        port: flags.port || (await freePort()),
+        secret,
+        rate: flags["crash-rate"],
+        connections: 8,
+        durationSeconds: 20,
+        killAtSeconds: 6,
+        downSeconds: 3,
+      },
       log,
     );
     printCrash(result);

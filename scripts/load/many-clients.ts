@@ -114,7 +114,15 @@ function hold(kind: HeldKind, host: string, port: number, t0: number, firstReque
 }
 
 /** One keep-alive connection (its own agent, one socket) sending a request every `everyMs`. */
-async function activeConnection(host: string, port: number, mix: readonly MixRequest[], offset: number, everyMs: number, until: () => boolean, tally: ManyClientsResult["active"]) {
+async function activeConnection(
+  host: string,
+  port: number,
+  mix: readonly MixRequest[],
+  offset: number,
+  everyMs: number,
+  until: () => boolean,
+  tally: ManyClientsResult["active"],
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let sockets = 0;
   const seen = new WeakSet<object>();
@@ -170,7 +178,9 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
       await sleep(50);
     }
     const rampEnd = performance.now();
-    log(`holding ${held.length} connections (${kinds.map((k) => `${spec.counts[k]} ${k}`).join(", ")}) and ${spec.counts.active} active ones; watching for ${(windowMs / 1000).toFixed(0)} s`);
+    log(
+      `holding ${held.length} connections (${kinds.map((k) => `${spec.counts[k]} ${k}`).join(", ")}) and ${spec.counts.active} active ones; watching for ${(windowMs / 1000).toFixed(0)} s`,
+    );
 
     const tally = { answered: 0, failed: 0, unexpected: 0, reconnected: 0 };
     const stopActive = () => performance.now() - rampEnd > windowMs;
@@ -187,7 +197,15 @@ export async function manyClients(spec: ManyClientsSpec, log: (line: string) => 
       kinds.map((kind) => {
         const mine = held.filter((h) => h.kind === kind);
         const closed = mine.filter((h) => h.closedAt !== null);
-        return [kind, { count: mine.length, closed: closed.length, got408: mine.filter((h) => h.got408).length, closedAfterS: summarize(closed.map((h) => ((h.closedAt as number) - h.openedAt) / 1000)) }];
+        return [
+          kind,
+          {
+            count: mine.length,
+            closed: closed.length,
+            got408: mine.filter((h) => h.got408).length,
+            closedAfterS: summarize(closed.map((h) => ((h.closedAt as number) - h.openedAt) / 1000)),
+          },
+        ];
       }),
     ) as Record<HeldKind, KindFigures>;
     for (const socket of holders.splice(0)) socket.destroy();

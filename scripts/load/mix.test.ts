@@ -63,7 +63,12 @@ describe("the mix", () => {
     const now = Date.UTC(2026, 0, 1) / 1000;
     const [request] = (await buildMix("one-key", now)).filter((r) => r.name === "persistent, 3.1 rules, read");
     const read = async (secret: string) =>
-      (await answerFlaskRequest({ method: "GET", url: new URL(`http://localhost${request.path}`), headers: new Headers(request.headers) }, { secret, now: () => now * 1000 })).body;
+      (
+        await answerFlaskRequest(
+          { method: "GET", url: new URL(`http://localhost${request.path}`), headers: new Headers(request.headers) },
+          { secret, now: () => now * 1000 },
+        )
+      ).body;
     expect(await read("one-key")).toContain("value");
     expect(await read("other-key")).not.toContain("value");
   });

@@ -127,8 +127,22 @@ async function mintCookies(secret: string, nowSeconds: number): Promise<Record<E
   const kv = py.dict([["key", py.str("value")]]);
   return {
     valid: await encodeSessionCookie(kv, secret, { timestamp: nowSeconds }),
-    permanent: await encodeSessionCookie(py.dict([["_permanent", py.bool(true)], ["key", py.str("value")]]), secret, { timestamp: nowSeconds }),
-    identity: await encodeSessionCookie(py.dict([["identity.auth_type", py.str("token")], ["identity.id", py.str(TOKENS["alice-token"])]]), secret, { timestamp: nowSeconds }),
+    permanent: await encodeSessionCookie(
+      py.dict([
+        ["_permanent", py.bool(true)],
+        ["key", py.str("value")],
+      ]),
+      secret,
+      { timestamp: nowSeconds },
+    ),
+    identity: await encodeSessionCookie(
+      py.dict([
+        ["identity.auth_type", py.str("token")],
+        ["identity.id", py.str(TOKENS["alice-token"])],
+      ]),
+      secret,
+      { timestamp: nowSeconds },
+    ),
     legacy: await encodeSessionCookie(py.dict([["key", py.bytes("value")]]), secret, { timestamp: nowSeconds, epoch: "2011" }),
     tampered: "tampered.cookie.value",
     "wrong-key": await encodeSessionCookie(kv, `${secret}-not`, { timestamp: nowSeconds }),

@@ -16,7 +16,10 @@ function usage(spec: FlagSpec): string {
 export function parseFlags<S extends FlagSpec>(argv: readonly string[], spec: S): Flags<S> | { error: string } | { help: string } {
   if (argv.includes("--help")) return { help: usage(spec) };
   const values: Record<string, number | string | boolean> = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, s.default]));
-  const known = () => Object.keys(spec).map((name) => `--${name}`).join(", ");
+  const known = () =>
+    Object.keys(spec)
+      .map((name) => `--${name}`)
+      .join(", ");
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith("--")) return { error: `unexpected argument ${JSON.stringify(arg)}; flags: ${known()}` };

@@ -63,7 +63,12 @@ export function mergeSection(existing: string, id: SectionId, body: string): str
     const text = sections.get(title);
     if (text !== undefined) out.push(`## ${title}`, "", text, "");
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 export type RunContext = { date: string; command: string; loadAtStart: string };

@@ -9,7 +9,21 @@ import type { CpuFigures, ThroughputResult } from "./throughput";
 
 const signedMb = (mb: number) => `${mb >= 0 ? "+" : ""}${fixed(mb)}`;
 
-const RUN_HEAD = ["run", "connections", "s", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "unexpected status", "server CPU µs/request", "server CPU cores", "client CPU µs/request"];
+const RUN_HEAD = [
+  "run",
+  "connections",
+  "s",
+  "requests",
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "max ms",
+  "errors",
+  "unexpected status",
+  "server CPU µs/request",
+  "server CPU cores",
+  "client CPU µs/request",
+];
 
 function runRow(label: string, connections: number, stats: RunStats, cpu: CpuFigures | null): (string | number)[] {
   const errors = Object.values(stats.errors).reduce((a, b) => a + b, 0);
@@ -42,7 +56,10 @@ export function throughputSection(r: ThroughputResult, context: RunContext): str
       `(every connection sends its next request when the last is answered), then a paced run offers ${Math.round(spec.target * 100)}% of it for ${spec.durationSeconds} s ` +
       "(open loop: latency counts from when each request was due). Latency percentiles are exact (every request kept).",
     "",
-    table(RUN_HEAD, [runRow("capacity (closed loop)", spec.connections, capacity, r.cpu.capacity), runRow(`paced at ${Math.round(spec.target * 100)}%`, spec.connections, run, r.cpu.run)]),
+    table(RUN_HEAD, [
+      runRow("capacity (closed loop)", spec.connections, capacity, r.cpu.capacity),
+      runRow(`paced at ${Math.round(spec.target * 100)}%`, spec.connections, run, r.cpu.run),
+    ]),
     "",
     `- **Rate**: ${int(run.rate)} req/s answered in time, ${Math.round(share * 100)}% of the capacity ${int(capacity.rate)} req/s (at least ${Math.round(spec.minShare * 100)}%: ${verdict(share >= spec.minShare)}).`,
     `- **Statuses and errors**: ${counts(run.errors) === "none" && counts(run.unexpected) === "none" ? "every answer had its expected status, no error or timeout" : `errors: ${counts(run.errors)}; unexpected: ${counts(run.unexpected)}`} ` +
@@ -55,7 +72,10 @@ export function throughputSection(r: ThroughputResult, context: RunContext): str
 
 export function clientsSection(r: ManyClientsResult, context: RunContext): string {
   const t = r.spec.timeouts;
-  const expected = { idle: `${fixed(t.keepAliveMs / 1000)} s idle (+ Node's 1 s)`, slow: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`, silent: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
+  const expected = {
+    idle: `${fixed(t.keepAliveMs / 1000)} s idle (+ Node's 1 s)`,
+    slow: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
+    silent: `${fixed(t.headersMs / 1000)} s for the head (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
     "slow-body": `${fixed(t.requestMs / 1000)} s for the request (checked every ${fixed(t.checkingIntervalMs / 1000)} s)`,
   };
   const held = Object.entries(r.held) as [keyof typeof expected, ManyClientsResult["held"]["idle"]][];
@@ -91,8 +111,28 @@ export function crashSection(r: CrashResult, context: RunContext): string {
       `and started again on the same port ${r.spec.downSeconds} s later. Then every session cookie it issued before the crash (the weak app's apart: it never reads its cookie) is sent back to the new process's JSON view.`,
     "",
     table(
-      ["killed at s", "answering again at s", "first answer after the crash at s", "failed while down", "failed after", "unexpected status", "cookies issued before", "loaded after"],
-      [[fixed(r.killedAt), fixed(r.backAt), fixed(r.firstAnswerAfter), `${int(r.failedWhileDown)} (${counts(r.run.errors)})`, int(r.failedAfterBack), counts(r.run.unexpected), int(r.cookiesIssued), int(r.cookiesLoaded)]],
+      [
+        "killed at s",
+        "answering again at s",
+        "first answer after the crash at s",
+        "failed while down",
+        "failed after",
+        "unexpected status",
+        "cookies issued before",
+        "loaded after",
+      ],
+      [
+        [
+          fixed(r.killedAt),
+          fixed(r.backAt),
+          fixed(r.firstAnswerAfter),
+          `${int(r.failedWhileDown)} (${counts(r.run.errors)})`,
+          int(r.failedAfterBack),
+          counts(r.run.unexpected),
+          int(r.cookiesIssued),
+          int(r.cookiesLoaded),
+        ],
+      ],
       0,
     ),
     "",
@@ -101,7 +141,16 @@ export function crashSection(r: CrashResult, context: RunContext): string {
   ].join("\n");
 }
 
-export type SoakFigures = { deploy: "lean" | "next"; capacity: number; share: number; minutes: number; run: RunStats; series: RssSample[]; leak: LeakVerdict; limits: { maxMbPerHour: number; minR2: number; minRiseMb: number } };
+export type SoakFigures = {
+  deploy: "lean" | "next";
+  capacity: number;
+  share: number;
+  minutes: number;
+  run: RunStats;
+  series: RssSample[];
+  leak: LeakVerdict;
+  limits: { maxMbPerHour: number; minR2: number; minRiseMb: number };
+};
 
 export function soakSection(s: SoakFigures, context: RunContext): string {
   const byMinute = s.series.filter((p, i) => i === 0 || Math.floor(p.seconds / 60) > Math.floor(s.series[i - 1].seconds / 60));
@@ -115,7 +164,19 @@ export function soakSection(s: SoakFigures, context: RunContext): string {
     "",
     table(
       ["RSS MB at the start", "at the end", "fitted from s", "to s", "samples", "slope MB/hour", "R²", "fitted rise MB", "leak"],
-      [[fixed(s.series[0]?.mb ?? NaN), fixed(s.series[s.series.length - 1]?.mb ?? NaN), fixed(s.leak.from, 0), fixed(s.leak.to, 0), s.leak.samples, fixed(s.leak.slopeMbPerHour), fixed(s.leak.r2, 2), fixed(s.leak.riseMb), s.leak.leak ? "yes" : "no"]],
+      [
+        [
+          fixed(s.series[0]?.mb ?? NaN),
+          fixed(s.series[s.series.length - 1]?.mb ?? NaN),
+          fixed(s.leak.from, 0),
+          fixed(s.leak.to, 0),
+          s.leak.samples,
+          fixed(s.leak.slopeMbPerHour),
+          fixed(s.leak.r2, 2),
+          fixed(s.leak.riseMb),
+          s.leak.leak ? "yes" : "no",
+        ],
+      ],
       0,
     ),
     "",

@@ -34,7 +34,10 @@ export async function startTarget(deploy: DeployPath, port: number, secret: stri
   if (!existsSync(dist)) throw new Error(`no build in ${dist}: run npm run build first (NEXT_DIST_DIR picks the folder)`);
   if (deploy === "lean" && !existsSync(bundle)) throw new Error(`no ${bundle}: npm run build makes it`);
   const host = "127.0.0.1";
-  const args = deploy === "lean" ? [bundle, "-H", host, "-p", String(port)] : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", String(port)];
+  const args =
+    deploy === "lean"
+      ? [bundle, "-H", host, "-p", String(port)]
+      : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", String(port)];
   const log = path.join(tmpdir(), `load-${deploy}-${port}.log`);
   const server = startServer(PATH_LABELS[deploy], `http://${host}:${port}/api/flask/persistent/?action=nothing`, [process.execPath, ...args], log, {
     PORT: String(port),

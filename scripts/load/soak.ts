@@ -49,14 +49,19 @@ async function main(): Promise<void> {
     await closedLoop(client, flags.connections, { mix, durationMs: 3000 });
     const capacity = await closedLoop(client, flags.connections, { mix, durationMs: 10_000 });
     const rate = capacity.rate * flags.share;
-    log(`${PATH_LABELS[deploy]}: capacity ${Math.round(capacity.rate)} req/s; offering ${Math.round(rate)} req/s for ${flags.minutes} min (load average ${loadAverage()})`);
+    log(
+      `${PATH_LABELS[deploy]}: capacity ${Math.round(capacity.rate)} req/s; offering ${Math.round(rate)} req/s for ${flags.minutes} min (load average ${loadAverage()})`,
+    );
 
     const series: RssSample[] = [];
     const started = performance.now();
     const sample = () => series.push({ seconds: (performance.now() - started) / 1000, mb: rssMb(target.pid) });
     sample();
     const sampler = setInterval(sample, flags.every * 1000);
-    const progress = setInterval(() => log(`${((performance.now() - started) / 60_000).toFixed(1)} min, RSS ${series[series.length - 1].mb.toFixed(1)} MB`), 60_000);
+    const progress = setInterval(
+      () => log(`${((performance.now() - started) / 60_000).toFixed(1)} min, RSS ${series[series.length - 1].mb.toFixed(1)} MB`),
+      60_000,
+    );
     const run = await paced(client, flags.connections, rate, { mix, durationMs: flags.minutes * 60_000 });
     clearInterval(sampler);
     clearInterval(progress);
@@ -84,7 +89,10 @@ async function main(): Promise<void> {
     if (!flags["no-write"]) writeSection("soak", soakSection(figures, context));
 
     const problems = [...runProblems("soak", run), ...runProblems("capacity run", capacity)];
-    if (leak.leak) problems.push(`RSS climbs ${leak.slopeMbPerHour.toFixed(1)} MB/hour over the second half (R² ${leak.r2.toFixed(2)}, +${leak.riseMb.toFixed(1)} MB): a leak`);
+    if (leak.leak)
+      problems.push(
+        `RSS climbs ${leak.slopeMbPerHour.toFixed(1)} MB/hour over the second half (R² ${leak.r2.toFixed(2)}, +${leak.riseMb.toFixed(1)} MB): a leak`,
+      );
     if (problems.length > 0) {
       console.error(`soak: FAILED:\n- ${problems.join("\n- ")}`);
       process.exitCode = 1;

@@ -39,7 +39,10 @@ describe("summarize", () => {
 describe("linearFit", () => {
   it("recovers a line exactly, with R² 1", () => {
     const xs = [0, 1, 2, 3, 4];
-    const fit = linearFit(xs, xs.map((x) => 3 * x + 7));
+    const fit = linearFit(
+      xs,
+      xs.map((x) => 3 * x + 7),
+    );
     expect(fit.slope).toBeCloseTo(3, 12);
     expect(fit.intercept).toBeCloseTo(7, 12);
     expect(fit.r2).toBeCloseTo(1, 12);

@@ -84,7 +84,9 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
     const offeredRate = capacity.rate * spec.target;
     const p99BudgetMs = capacity.latencyMs.p99 * spec.p99Factor;
     const rssStart = rssMb(target.pid);
-    log(`capacity: ${Math.round(capacity.rate)} req/s at ${spec.connections} connections (p99 ${capacity.latencyMs.p99.toFixed(1)} ms); offering ${Math.round(offeredRate)} req/s for ${spec.durationSeconds} s`);
+    log(
+      `capacity: ${Math.round(capacity.rate)} req/s at ${spec.connections} connections (p99 ${capacity.latencyMs.p99.toFixed(1)} ms); offering ${Math.round(offeredRate)} req/s for ${spec.durationSeconds} s`,
+    );
 
     const [run, runCpu] = await measured(target.pid, () => paced(client, spec.connections, offeredRate, { mix, durationMs: spec.durationSeconds * 1000 }));
     client.close();
@@ -102,8 +104,18 @@ export async function throughput(spec: ThroughputSpec, log: (line: string) => vo
       problems.push(`achieved ${Math.round(run.rate)} req/s, below ${Math.round(spec.minShare * 100)}% of the capacity ${Math.round(capacity.rate)} req/s`);
     }
     if (!(run.latencyMs.p99 <= p99BudgetMs)) problems.push(`p99 ${run.latencyMs.p99.toFixed(1)} ms over the budget ${p99BudgetMs.toFixed(1)} ms`);
-    if (rssEnd - rssStart > spec.rssBudgetMb) problems.push(`RSS ended ${(rssEnd - rssStart).toFixed(1)} MB above where it was when the paced run started (budget ${spec.rssBudgetMb} MB)`);
-    return { spec, capacity, run, offeredRate, p99BudgetMs, rss: { fresh: rssFresh, start: rssStart, peak: sampler.peak(), afterLoad: rssAfterLoad, end: rssEnd }, cpu: { capacity: capacityCpu, run: runCpu }, problems };
+    if (rssEnd - rssStart > spec.rssBudgetMb)
+      problems.push(`RSS ended ${(rssEnd - rssStart).toFixed(1)} MB above where it was when the paced run started (budget ${spec.rssBudgetMb} MB)`);
+    return {
+      spec,
+      capacity,
+      run,
+      offeredRate,
+      p99BudgetMs,
+      rss: { fresh: rssFresh, start: rssStart, peak: sampler.peak(), afterLoad: rssAfterLoad, end: rssEnd },
+      cpu: { capacity: capacityCpu, run: runCpu },
+      problems,
+    };
   } finally {
     await stopTarget(target);
   }

@@ -10,11 +10,46 @@ import { articleDemos, articlePath, LiveDemoEmbed } from "../../tests/helpers/li
 const dir = "reports/screenshots/demos";
 
 const embeds = [
-  { name: "persistent", path: articlePath, id: articleDemos.persistent, app: "persistent", toggle: (d: LiveDemoEmbed) => d.button("Flask 2016 (0.10)").click(), app2: "persistent" },
-  { name: "persistent-weak", path: articlePath, id: articleDemos.persistentWeak, app: "persistent", toggle: (d: LiveDemoEmbed) => d.button("NoSessionsFlask").click(), app2: "weak" },
-  { name: "principal", path: articlePath, id: articleDemos.principal, app: "principal", toggle: (d: LiveDemoEmbed) => d.switch("use_sessions").click(), app2: "principal-no-sessions" },
-  { name: "playground", path: "/playground", id: "playground-demo", app: "persistent", toggle: (d: LiveDemoEmbed) => d.button("Flask-Principal").click(), app2: "principal" },
-  { name: "playground-flask-login", path: "/playground?app=flask-login&action=login-remember", id: "playground-demo", app: "flask-login", toggle: (d: LiveDemoEmbed) => d.button("log out").click(), app2: "flask-login" },
+  {
+    name: "persistent",
+    path: articlePath,
+    id: articleDemos.persistent,
+    app: "persistent",
+    toggle: (d: LiveDemoEmbed) => d.button("Flask 2016 (0.10)").click(),
+    app2: "persistent",
+  },
+  {
+    name: "persistent-weak",
+    path: articlePath,
+    id: articleDemos.persistentWeak,
+    app: "persistent",
+    toggle: (d: LiveDemoEmbed) => d.button("NoSessionsFlask").click(),
+    app2: "weak",
+  },
+  {
+    name: "principal",
+    path: articlePath,
+    id: articleDemos.principal,
+    app: "principal",
+    toggle: (d: LiveDemoEmbed) => d.switch("use_sessions").click(),
+    app2: "principal-no-sessions",
+  },
+  {
+    name: "playground",
+    path: "/playground",
+    id: "playground-demo",
+    app: "persistent",
+    toggle: (d: LiveDemoEmbed) => d.button("Flask-Principal").click(),
+    app2: "principal",
+  },
+  {
+    name: "playground-flask-login",
+    path: "/playground?app=flask-login&action=login-remember",
+    id: "playground-demo",
+    app: "flask-login",
+    toggle: (d: LiveDemoEmbed) => d.button("log out").click(),
+    app2: "flask-login",
+  },
 ];
 
 for (const width of [390, 1280]) {

@@ -10,7 +10,7 @@ describe("the request headers the core reads", () => {
     expect(reader.get("accept")).toBeNull();
   });
 
-  it("join a header Node keeps as an array with \", \", as the Headers object this path used to build did", () => {
+  it('join a header Node keeps as an array with ", ", as the Headers object this path used to build did', () => {
     const values = ["a", "b"];
     const headers = new Headers();
     for (const value of values) headers.append("x-list", value);
@@ -22,7 +22,17 @@ describe("the raw headers of an answer", () => {
   const security = apiSecurityHeaders.map(({ key }) => key.toLowerCase());
 
   it("are the answer's own in its order and names, then the security headers it lacks", () => {
-    const raw = rawHeaders({ status: 200, statusText: "OK", headers: [["Vary", "Cookie"], ["Content-Length", "0"], ["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"]], body: null });
+    const raw = rawHeaders({
+      status: 200,
+      statusText: "OK",
+      headers: [
+        ["Vary", "Cookie"],
+        ["Content-Length", "0"],
+        ["Set-Cookie", "a=1"],
+        ["Set-Cookie", "b=2"],
+      ],
+      body: null,
+    });
     expect(raw.slice(0, 8)).toEqual(["Vary", "Cookie", "Content-Length", "0", "Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
     expect(raw.filter((_, i) => i % 2 === 0 && i >= 8)).toEqual([...security].sort());
   });

@@ -22,7 +22,12 @@ describe("the production server's limits", () => {
 
   it("end a connection whose headers never finish with a 408, while a complete request is answered", async () => {
     // Short limits, so the test does not wait for the real ones; the same code path applies them.
-    const server = createLimitedServer((_req, res) => res.end("ok"), { headersTimeout: 300, requestTimeout: 600, keepAliveTimeout: 5_000, connectionsCheckingInterval: 50 });
+    const server = createLimitedServer((_req, res) => res.end("ok"), {
+      headersTimeout: 300,
+      requestTimeout: 600,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 50,
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;

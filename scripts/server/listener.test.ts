@@ -69,7 +69,12 @@ describe("the listener", () => {
     await new Promise<void>((resolve) => trusting.listen(0, "127.0.0.1", resolve));
     try {
       const at = `http://127.0.0.1:${(trusting.address() as AddressInfo).port}`;
-      for (const [claim, scheme] of [["https", "https"], ["http, https", "https"], ["https, http", "http"], ["", "http"]]) {
+      for (const [claim, scheme] of [
+        ["https", "https"],
+        ["http, https", "https"],
+        ["https, http", "http"],
+        ["", "http"],
+      ]) {
         const redirect = await rawExchange(at, "GET", "/api/flask/weak", claim ? { "X-Forwarded-Proto": claim } : {});
         expect(redirect.headers.find(([name]) => name.toLowerCase() === "location")?.[1], claim).toMatch(new RegExp(`^${scheme}://`));
       }
@@ -126,7 +131,9 @@ describe("the listener", () => {
       // Flask's order, which the JSON view shows, is the order on the wire.
       const view = await (await fetch(`${base}/api/flask/persistent/?view=json`, { headers: { Cookie: cookie } })).json();
       const wire = await rawExchange(base, "GET", "/api/flask/persistent/", { Cookie: cookie });
-      expect(wire.headers.slice(0, view.response.headers.length).map(([name]: [string, string]) => name)).toEqual(view.response.headers.map(([name]: [string, string]) => name));
+      expect(wire.headers.slice(0, view.response.headers.length).map(([name]: [string, string]) => name)).toEqual(
+        view.response.headers.map(([name]: [string, string]) => name),
+      );
     } finally {
       vi.useRealTimers();
     }
@@ -143,7 +150,10 @@ describe("the listener", () => {
     const body = await new Promise<string>((resolve, reject) => {
       request.on("response", (response) => {
         let text = "";
-        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve(text));
+        response
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (text += chunk))
+          .on("end", () => resolve(text));
       });
       request.on("error", reject);
       request.end();

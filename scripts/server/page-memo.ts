@@ -52,7 +52,9 @@ function isKeptForever(res: ServerResponse): boolean {
     const value = res.getHeader(name);
     return value === undefined ? undefined : String(value);
   };
-  return res.statusCode === 200 && isBuiltOncePage(header) && String(res.getHeader("content-type") ?? "").startsWith("text/html") && !res.hasHeader("set-cookie");
+  return (
+    res.statusCode === 200 && isBuiltOncePage(header) && String(res.getHeader("content-type") ?? "").startsWith("text/html") && !res.hasHeader("set-cookie")
+  );
 }
 
 function headersOf(res: ServerResponse): string[] {
@@ -74,7 +76,13 @@ export function pageMemo(maxEntries = 64): PageMemo {
     const chunks: Buffer[] = [];
     let keep = true;
     const toBuffer = (chunk: unknown, encoding: unknown): Buffer | null =>
-      Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : null;
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : typeof chunk === "string"
+            ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+            : null;
     const write = res.write;
     const end = res.end;
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {

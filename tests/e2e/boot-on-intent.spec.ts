@@ -18,7 +18,9 @@ const hydrated = (page: Page) => expect(page.locator("html")).toHaveAttribute("d
 test.describe("the article boots on intent", () => {
   test.use({ viewport: { width: 412, height: 823 } });
 
-  test("loads no script until the reader acts; the first scroll loads the payload, then Next's scripts, and React hydrates without an error", async ({ page }) => {
+  test("loads no script until the reader acts; the first scroll loads the payload, then Next's scripts, and React hydrates without an error", async ({
+    page,
+  }) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => {

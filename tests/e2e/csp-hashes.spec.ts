@@ -39,7 +39,10 @@ async function expectHydrated(page: Page): Promise<void> {
 }
 
 test.describe("hashed script sources on npm start", () => {
-  test("every page, the 404 page included, gets script hashes instead of 'unsafe-inline', runs its scripts and hydrates with no violation", async ({ page, request }) => {
+  test("every page, the 404 page included, gets script hashes instead of 'unsafe-inline', runs its scripts and hydrates with no violation", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const watch = await watchViolations(page);
     const paths = [...new Set(["/", ...(await sitemapPaths(request)), "/decoder", "/playground", "/no-such-page"])];

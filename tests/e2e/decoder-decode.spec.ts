@@ -56,7 +56,11 @@ test.describe("decoding on /decoder", () => {
     ["bad zlib data", ".e30.VwVtFQ.GCGkMA4dyDLMwA1y9DReMfGMCiU", /Payload \(zlib\): The payload starts with “\.”/],
     ["not JSON", "ew.VwVtFQ.AVxdx4c_4poKiVaaVeUgCIrZSbw", /Payload \(JSON\): The payload is not JSON/],
     ["a malformed tag", "eyJhIjogeyIgYiI6IDF9fQ.VwVtFQ.8MyZUfkWppqHHzOE0tgMIxww_qc", /Payload \(JSON\): A tagged value is malformed/],
-    ["a bad timestamp", "eyJhIjoxfQ.AQEBAQEBAQEB.xscez6s-3JiBtsBeW98Kebiw4m8", /Timestamp \(timestamp\): The timestamp “AQEBAQEBAQEB” is not base64 of at most 8 bytes/],
+    [
+      "a bad timestamp",
+      "eyJhIjoxfQ.AQEBAQEBAQEB.xscez6s-3JiBtsBeW98Kebiw4m8",
+      /Timestamp \(timestamp\): The timestamp “AQEBAQEBAQEB” is not base64 of at most 8 bytes/,
+    ],
     ["a deleting Set-Cookie", "Set-Cookie: session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/", /deletes the “session” cookie/],
     ["a Cookie header without a session", "Cookie: a=1; b=2", /no cookie named “session”.*a, b/],
   ];

@@ -13,7 +13,10 @@ test.describe("the decoder embedded in the article", () => {
     await embed.getByLabel("Cookie", { exact: true }).fill("eyJhIjoxfQ.VwVtFQ.F4DDM_IRcqgsJQGrAsImi9erKhc");
     await expect(embed.getByTestId("python-value")).toHaveText("{'a': 1}");
     await expect(embed.getByTestId("verify-result")).toContainText("Signature valid");
-    await expect(embed.getByRole("link", { name: "Open in the full decoder" })).toHaveAttribute("href", "/decoder#cookie=eyJhIjoxfQ.VwVtFQ.F4DDM_IRcqgsJQGrAsImi9erKhc");
+    await expect(embed.getByRole("link", { name: "Open in the full decoder" })).toHaveAttribute(
+      "href",
+      "/decoder#cookie=eyJhIjoxfQ.VwVtFQ.F4DDM_IRcqgsJQGrAsImi9erKhc",
+    );
   });
 
   test.describe("without JavaScript", () => {

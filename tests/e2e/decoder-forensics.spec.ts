@@ -19,7 +19,14 @@ const keyCard = (page: Page, key: string) => page.locator(`[data-testid="key-ori
 
 function curlAnswer(stepId: string): string {
   const st = step(stepId);
-  return [`HTTP/1.1 ${st.status} OK`, "Content-Type: text/html; charset=utf-8", ...(st.vary ? [`Vary: ${st.vary}`] : []), ...st.setCookies.map((c) => `Set-Cookie: ${c.header}`), "", "hello"].join("\n");
+  return [
+    `HTTP/1.1 ${st.status} OK`,
+    "Content-Type: text/html; charset=utf-8",
+    ...(st.vary ? [`Vary: ${st.vary}`] : []),
+    ...st.setCookies.map((c) => `Set-Cookie: ${c.header}`),
+    "",
+    "hello",
+  ].join("\n");
 }
 
 test.describe("who wrote each key, on /decoder", () => {

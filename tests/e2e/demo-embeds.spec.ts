@@ -90,7 +90,10 @@ test.describe("the stock Flask embed", () => {
     const alert = demo.root.getByRole("alert");
     await expect(alert).toContainText("could not be reached");
     await page.unroute("**/api/flask/persistent/");
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/flask/persistent/"), alert.getByRole("button", { name: "Retry" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/api/flask/persistent/"),
+      alert.getByRole("button", { name: "Retry" }).click(),
+    ]);
     await expect(alert).toHaveCount(0);
     await expect(demo.entry(1)).toContainText("Set-Cookie sent");
   });

@@ -53,10 +53,10 @@ test("the session engine gives the same results in Chromium as in Node, and as F
   await page.goto(url);
   expect(await page.evaluate(() => window.isSecureContext && typeof crypto.subtle === "object")).toBe(true);
   await page.addScriptTag({ content: bundle });
-  const inBrowser = await page.evaluate(
+  const inBrowser = (await page.evaluate(
     (input) => (globalThis as unknown as { runVectors: (v: unknown) => Promise<unknown> }).runVectors(input),
     vectors,
-  ) as VectorResult[];
+  )) as VectorResult[];
 
   expect(inBrowser.length).toBe(vectors.length);
   // Chromium's zlib and Node's differ even on whether compressing pays (Flask-Principal's identity

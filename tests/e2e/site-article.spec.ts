@@ -26,16 +26,17 @@ test.describe("the article", () => {
 
   test("renders the Set-Cookie line as an HTTP header example", async ({ page }) => {
     const block = page.locator('pre[data-language="http"]');
-    await expect(block).toHaveText(
-      "Set-Cookie:session=eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc; HttpOnly; Path=/",
-    );
+    await expect(block).toHaveText("Set-Cookie:session=eyJrZXkiOnsiIGIiOiJkbUZzZFdVPSJ9fQ.Ceb-lQ.oy7fSZf9sPcDli8mGHAisRn15Dc; HttpOnly; Path=/");
   });
 
   test("highlights the Python code, with different colours in the dark theme", async ({ page }) => {
     const blocks = page.locator('pre.shiki[data-language="python"]');
     await expect(blocks).toHaveCount(2);
     await expect(blocks.first()).toContainText("class WeakSessionInterface(SessionInterface):");
-    const keyword = blocks.first().locator("span", { hasText: /^from$/ }).first();
+    const keyword = blocks
+      .first()
+      .locator("span", { hasText: /^from$/ })
+      .first();
     const lightColour = await keyword.evaluate((el) => getComputedStyle(el).color);
     await page.getByRole("button", { name: "Dark theme" }).click();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
@@ -90,7 +91,10 @@ test.describe("the article", () => {
 
   test("copies a code block with its copy button", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    const block = page.locator("[data-code-block]").filter({ has: page.locator('pre[data-language="python"]') }).last();
+    const block = page
+      .locator("[data-code-block]")
+      .filter({ has: page.locator('pre[data-language="python"]') })
+      .last();
     // The copy buttons appear once React starts, which the article does on the reader's first intent.
     await block.scrollIntoViewIfNeeded();
     await block.getByRole("button", { name: "Copy code" }).click();

@@ -25,7 +25,14 @@ export function behindNext(): boolean {
  * Values Next.js adds to `Vary` on a route handler's answer (its router's cache keys and its
  * compression). Flask sends none of them; on `npm start` they never appear.
  */
-export const NEXT_VARY_TOKENS: ReadonlySet<string> = new Set(["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "accept-encoding"]);
+export const NEXT_VARY_TOKENS: ReadonlySet<string> = new Set([
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+  "accept-encoding",
+]);
 
 /**
  * A `Vary` value without what Next.js adds behind `next start`; on `npm start` the value as sent,

@@ -30,7 +30,10 @@ test.describe("cookies", () => {
       expect(attributes, path).toContain("HttpOnly");
       // Flask's defaults: no Domain (host-only), no SameSite (SESSION_COOKIE_SAMESITE is None),
       // no Secure over plain HTTP (docs/security.md).
-      expect(attributes.filter((a) => /^(Domain|SameSite)=|^Secure$/.test(a)), path).toEqual([]);
+      expect(
+        attributes.filter((a) => /^(Domain|SameSite)=|^Secure$/.test(a)),
+        path,
+      ).toEqual([]);
     }
   });
 

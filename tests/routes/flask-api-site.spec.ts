@@ -1,6 +1,10 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 
-const setCookies = (response: APIResponse) => response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+const setCookies = (response: APIResponse) =>
+  response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
 
 /** The demo API's own answers (not Flask's), and the JSON view as the page reads it. */
 

@@ -68,7 +68,10 @@ test.describe("bad cookies recorded from real Flask, replayed against the live d
         const repr = fixture.flask.outcome === "ok" ? fixture.flask.sessionRepr : "<SecureCookieSession {}>";
         bodyOk = body.startsWith(`session: ${repr}, \n`);
       }
-      if (got !== expected || !bodyOk) failures.push(`${fixture.name} (${fixture.secret}): Flask ${fixture.flask.outcome}, expected ${expected}, got ${got}${bodyOk ? "" : `, body ${body.slice(0, 120)}`}`);
+      if (got !== expected || !bodyOk)
+        failures.push(
+          `${fixture.name} (${fixture.secret}): Flask ${fixture.flask.outcome}, expected ${expected}, got ${got}${bodyOk ? "" : `, body ${body.slice(0, 120)}`}`,
+        );
     }
     expect(failures).toEqual([]);
   });

@@ -49,7 +49,9 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors", async ({ request }) => {
+  test("every kind of demo API answer carries it, with a policy that allows nothing: Flask's own pages, the JSON view, the site's errors", async ({
+    request,
+  }) => {
     const cases: Array<[string, string, number]> = [
       ["GET", "/api/flask/persistent/", 200],
       ["GET", "/api/flask/persistent/?view=json", 200],

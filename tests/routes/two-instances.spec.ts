@@ -11,7 +11,9 @@ test.describe("two server instances sharing one key", () => {
   const servers: ServerInstance[] = [];
   test.beforeAll(async () => {
     const shared = { DEMO_SECRET_KEY: "a key both instances share" };
-    servers.push(...(await Promise.all([startServer({ env: shared }), startServer({ env: shared }), startServer({ env: { DEMO_SECRET_KEY: "another key" } })])));
+    servers.push(
+      ...(await Promise.all([startServer({ env: shared }), startServer({ env: shared }), startServer({ env: { DEMO_SECRET_KEY: "another key" } })])),
+    );
   });
   test.afterAll(async () => {
     await Promise.all(servers.map((server) => server.stop()));
@@ -30,7 +32,9 @@ test.describe("two server instances sharing one key", () => {
     expect(await onB.text()).toMatch(/^session: <SecureCookieSession \{'key': 'value'\}>/);
 
     // B re-issues it (a write); A reads B's cookie.
-    const rewritten = sessionOf((await request.get(`${b.url}/api/flask/persistent/?action=write`, { headers: { Cookie: `session=${cookie}` } })).headers()["set-cookie"]);
+    const rewritten = sessionOf(
+      (await request.get(`${b.url}/api/flask/persistent/?action=write`, { headers: { Cookie: `session=${cookie}` } })).headers()["set-cookie"],
+    );
     const backOnA = await request.get(`${a.url}/api/flask/persistent/?action=read`, { headers: { Cookie: `session=${rewritten}` } });
     expect(await backOnA.text()).toMatch(/^session: <SecureCookieSession \{'key': 'value'\}>/);
   });

@@ -12,7 +12,16 @@ export type Vector =
   | { kind: "open"; cookie: string; secret: string; now: number; epoch: Epoch }
   | { kind: "inspect"; cookie: string };
 
-export type VectorResult = { kind: string; cookie?: string; compressed?: boolean; outcome?: string; code?: string; session?: string; repr?: string; timestamp?: number };
+export type VectorResult = {
+  kind: string;
+  cookie?: string;
+  compressed?: boolean;
+  outcome?: string;
+  code?: string;
+  session?: string;
+  repr?: string;
+  timestamp?: number;
+};
 
 export async function runVectors(vectors: Vector[]): Promise<VectorResult[]> {
   const results: VectorResult[] = [];
@@ -37,7 +46,13 @@ export async function runVectors(vectors: Vector[]): Promise<VectorResult[]> {
       const back = await decodeSessionCookie(v.cookie, v.secret, { now: v.now, epoch: v.epoch });
       results.push(
         back.outcome === "ok"
-          ? { kind: v.kind, outcome: back.outcome, session: dumpsTagged(back.session), repr: sessionRepr("SecureCookieSession", back.session), timestamp: back.timestamp }
+          ? {
+              kind: v.kind,
+              outcome: back.outcome,
+              session: dumpsTagged(back.session),
+              repr: sessionRepr("SecureCookieSession", back.session),
+              timestamp: back.timestamp,
+            }
           : { kind: v.kind, outcome: back.outcome, code: back.error.code },
       );
     } else {

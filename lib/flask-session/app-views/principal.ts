@@ -27,7 +27,15 @@ function tokenIdentity(header: string | null, flask010: boolean): Identity | nul
 function principalView(ctx: AppContext, session: FlaskSession, principal: Principal): Dispatched {
   runAction(session, ctx.knobs.action ?? "nothing", ctx.flask010);
   const identity = principal.identity ?? ANONYMOUS;
-  const value = py.dict([["identity", py.dict([["id", identity.id], ["auth_type", identity.authType]])]]);
+  const value = py.dict([
+    [
+      "identity",
+      py.dict([
+        ["id", identity.id],
+        ["auth_type", identity.authType],
+      ]),
+    ],
+  ]);
   const xhr = ctx.request.headers.get("x-requested-with") === "XMLHttpRequest";
   const result = ctx.flask010 ? jsonifyFlask010(value, xhr) : jsonify(value);
   if (!result.ok) {

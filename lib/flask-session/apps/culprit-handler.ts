@@ -60,7 +60,13 @@ export async function answerCulpritRequest(
   const knobs = parseCulpritKnobs(app, params);
   if ("error" in knobs) return json(400, knobs);
   const view = wantsJson(params, request.headers.get("accept"));
-  if (view === null) return json(400, { error: "bad-parameter", parameter: "view", value: params.get("view"), message: `Query parameter "view" must be json or plain; got ${JSON.stringify(params.get("view"))}.` });
+  if (view === null)
+    return json(400, {
+      error: "bad-parameter",
+      parameter: "view",
+      value: params.get("view"),
+      message: `Query parameter "view" must be json or plain; got ${JSON.stringify(params.get("view"))}.`,
+    });
   if (request.url.pathname === `${culpritRoot(app)}/_reset`) return reset(request.method, app, options.secureCookies);
 
   const exchange = await runCulprit(knobs, request, options);
@@ -82,6 +88,10 @@ function reset(method: string, app: CulpritName, secure: boolean): FlaskAnswer {
   }
   const setCookies = [dumpCookie("session", "", { path: culpritRoot(app), secure, httponly: true, expires: 0, maxAge: 0 })];
   if (app === "flask-login") setCookies.push(dumpCookie("remember_token", "", { expires: 0, maxAge: 0, path: "/" }));
-  const answer = json(200, { app, reset: true, setCookie: setCookies[0], setCookies }, setCookies.map((value): [string, string] => ["Set-Cookie", value]));
+  const answer = json(
+    200,
+    { app, reset: true, setCookie: setCookies[0], setCookies },
+    setCookies.map((value): [string, string] => ["Set-Cookie", value]),
+  );
   return method === "HEAD" ? { ...answer, body: null } : answer;
 }

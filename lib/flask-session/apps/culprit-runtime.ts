@@ -133,7 +133,8 @@ export async function openRun(app: CulpritName, request: CulpritRequest, options
   if (decoded.outcome === "undecodable") {
     return { ok: false, outcome: `The signature is valid but the payload cannot be decoded (${decoded.error.code}): ${engineErrorMessage(decoded.error)}` };
   }
-  if (decoded.outcome === "rejected") return make(undefined, `The cookie was rejected, so Flask silently started a new empty session: ${engineErrorMessage(decoded.error)}`);
+  if (decoded.outcome === "rejected")
+    return make(undefined, `The cookie was rejected, so Flask silently started a new empty session: ${engineErrorMessage(decoded.error)}`);
   return make(decoded.session, "The cookie's signature and age are valid: the session was loaded from it.");
 }
 
@@ -163,11 +164,29 @@ export function fromPage(page: PageResponse): Dispatched {
 
 /** `make_default_options_response`: an empty answer whose Content-Length the server adds last. */
 export function optionsAnswer(allow: string): Dispatched {
-  return { status: 200, statusText: "OK", headers: [["Content-Type", "text/html; charset=utf-8"], ["Allow", allow]], body: "", lazyLength: true };
+  return {
+    status: 200,
+    statusText: "OK",
+    headers: [
+      ["Content-Type", "text/html; charset=utf-8"],
+      ["Allow", allow],
+    ],
+    body: "",
+    lazyLength: true,
+  };
 }
 
 export function textAnswer(body: string, contentType: string, status = 200, statusText = "OK"): Dispatched {
-  return { status, statusText, headers: [["Content-Type", contentType], ["Content-Length", String(byteLength(body))]], body, lazyLength: false };
+  return {
+    status,
+    statusText,
+    headers: [
+      ["Content-Type", contentType],
+      ["Content-Length", String(byteLength(body))],
+    ],
+    body,
+    lazyLength: false,
+  };
 }
 
 /** Flask's 500 for an exception raised by a view or hook (the session is still saved). */
@@ -188,7 +207,8 @@ export function undecodableExchange(app: CulpritName, request: CulpritRequest, o
     setCookie: null,
     setCookies: [],
     writes: [],
-    reason: "No Set-Cookie, and a 500: the cookie is correctly signed but its payload cannot be decoded, so Flask fails while opening the session, before any extension runs.",
+    reason:
+      "No Set-Cookie, and a 500: the cookie is correctly signed but its payload cannot be decoded, so Flask fails while opening the session, before any extension runs.",
     warnings: [],
   };
 }
@@ -202,7 +222,12 @@ function base(app: CulpritName, request: CulpritRequest) {
 }
 
 /** save_session into the answer, then the server's part (HEAD drops the body; a missing Content-Length comes last). */
-export async function finishRun(run: CulpritRun, before: CulpritSnapshot, dispatched: Dispatched, explain: (saved: SaveResult) => string): Promise<CulpritExchange> {
+export async function finishRun(
+  run: CulpritRun,
+  before: CulpritSnapshot,
+  dispatched: Dispatched,
+  explain: (saved: SaveResult) => string,
+): Promise<CulpritExchange> {
   const { secret, nowMs } = run.options;
   const headers = [...dispatched.headers];
   const saved = await saveSession(run.session, headers, {
@@ -211,7 +236,12 @@ export async function finishRun(run: CulpritRun, before: CulpritSnapshot, dispat
     encode: (data, timestamp) => encodeSessionCookie(data, secret, { timestamp }),
   });
   if (dispatched.lazyLength) headers.push(["Content-Length", String(byteLength(dispatched.body))]);
-  const outcome = saved.action === "set" ? "Saved into the Set-Cookie header." : saved.action === "delete" ? "Empty and modified: the cookie is deleted." : "Not written: the browser keeps the cookie it has, if any.";
+  const outcome =
+    saved.action === "set"
+      ? "Saved into the Set-Cookie header."
+      : saved.action === "delete"
+        ? "Empty and modified: the cookie is deleted."
+        : "Not written: the browser keeps the cookie it has, if any.";
   return {
     ...base(run.app, run.request),
     status: dispatched.status,

@@ -34,13 +34,19 @@ type Step = {
 };
 
 const loginQuery = fc
-  .tuple(fc.constantFrom("", "action=login", "action=login-remember", "action=logout", "action=protected", "action=api", "action=whoami"), fc.constantFrom("", "protection=strong", "protection=off", "protection=basic"))
+  .tuple(
+    fc.constantFrom("", "action=login", "action=login-remember", "action=logout", "action=protected", "action=api", "action=whoami"),
+    fc.constantFrom("", "protection=strong", "protection=off", "protection=basic"),
+  )
   .map(([a, p]) => [a, p].filter(Boolean).join("&"));
 
 /** Each app with the knobs it takes (an unknown knob value is the site's own 400, not Flask's). */
 const appAndQuery = fc.oneof(
   fc.tuple(fc.constant<CulpritName>("flask-login"), loginQuery),
-  fc.tuple(fc.constant<CulpritName>("flask-login"), loginQuery.map((q) => (q ? `${q}&` : "") + "x=a%20b&y=%C3%A9&z=%2F")),
+  fc.tuple(
+    fc.constant<CulpritName>("flask-login"),
+    loginQuery.map((q) => (q ? `${q}&` : "") + "x=a%20b&y=%C3%A9&z=%2F"),
+  ),
   fc.tuple(fc.constant<CulpritName>("flask-wtf"), fc.constantFrom("", "action=form", "action=api")),
   fc.tuple(fc.constant<CulpritName>("flask-paranoid"), fc.constantFrom("", "x=1")),
 );
@@ -77,8 +83,23 @@ describe.skipIf(skip)("the culprit apps against real Flask and its extensions, l
 
   it("answer every request of random visits as Flask does", async () => {
     // One visit a reader makes on purpose (the form, then its POST with the token), then random ones.
-    const form = { app: "flask-wtf" as const, suffix: "/", query: "", agent: AGENTS[0], forwarded: null, authorization: null, forgetSession: false, sendCsrf: true };
-    const visits = [[{ ...form, method: "GET" }, { ...form, method: "POST" }], ...fc.sample(fc.array(step, { minLength: 2, maxLength: 6 }), { numRuns: 60, seed })];
+    const form = {
+      app: "flask-wtf" as const,
+      suffix: "/",
+      query: "",
+      agent: AGENTS[0],
+      forwarded: null,
+      authorization: null,
+      forgetSession: false,
+      sendCsrf: true,
+    };
+    const visits = [
+      [
+        { ...form, method: "GET" },
+        { ...form, method: "POST" },
+      ],
+      ...fc.sample(fc.array(step, { minLength: 2, maxLength: 6 }), { numRuns: 60, seed }),
+    ];
     const seen = new Set<string>();
     for (const visit of visits) {
       const [ourJar, flaskJar] = [new CookieJar(), new CookieJar()];
@@ -104,7 +125,12 @@ describe.skipIf(skip)("the culprit apps against real Flask and its extensions, l
         const knobs = parseCulpritKnobs(s.app, new URL(url, "http://localhost").searchParams);
         expect("error" in knobs, url).toBe(false);
         if ("error" in knobs) return;
-        const request = { method: s.method, url: new URL(url, "http://localhost"), headers: new Headers(withJar(ourJar, ourToken)), remoteAddress: "127.0.0.1" };
+        const request = {
+          method: s.method,
+          url: new URL(url, "http://localhost"),
+          headers: new Headers(withJar(ourJar, ourToken)),
+          remoteAddress: "127.0.0.1",
+        };
         const ours = await runCulprit(knobs, request, { secret: SECRET, nowMs: NOW * 1000 });
         const context = `${JSON.stringify(visit)} at ${s.method} ${url}`;
         try {
@@ -120,6 +146,7 @@ describe.skipIf(skip)("the culprit apps against real Flask and its extensions, l
       }
     }
     // The sample must reach the cases that matter, or it says little.
-    for (const event of ["flask-paranoid GET 401", "flask-wtf POST 400", "flask-wtf POST 200", "flask-login GET 302", "remember set"]) expect(seen).toContain(event);
+    for (const event of ["flask-paranoid GET 401", "flask-wtf POST 400", "flask-wtf POST 200", "flask-login GET 302", "remember set"])
+      expect(seen).toContain(event);
   }, 120_000);
 });

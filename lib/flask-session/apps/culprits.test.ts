@@ -25,7 +25,8 @@ const recorded: Transcript = JSON.parse(readFileSync(new URL("../../../tests/fix
 const { secret, now } = recorded;
 
 async function sameCookieHeader(ours: string | null, flask: string | null): Promise<void> {
-  const pairs = (header: string | null) => (header ? header.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]) : []);
+  const pairs = (header: string | null) =>
+    header ? header.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]) : [];
   const [a, b] = [pairs(ours), pairs(flask)];
   expect(a.map(([n]) => n)).toEqual(b.map(([n]) => n));
   for (let i = 0; i < a.length; i++) {

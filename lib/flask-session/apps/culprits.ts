@@ -18,9 +18,7 @@ import { runFlaskWtf, WTF_ACTIONS, type WtfAction } from "./flask-wtf";
 export { CULPRIT_NAMES, type CulpritExchange, type CulpritName, type CulpritRequest };
 
 export type CulpritKnobs =
-  | { app: "flask-login"; action: LoginAction; protection: Protection }
-  | { app: "flask-wtf"; action: WtfAction }
-  | { app: "flask-paranoid" };
+  { app: "flask-login"; action: LoginAction; protection: Protection } | { app: "flask-wtf"; action: WtfAction } | { app: "flask-paranoid" };
 
 type CulpritKnobError = { error: "bad-parameter"; parameter: string; value: string; message: string };
 

@@ -142,7 +142,12 @@ class LoginRun {
     if (this.knobs.protection === "basic" || session.permanent) {
       const fresh = session.get("_fresh");
       if (!(fresh.type === "bool" && fresh.value === false)) {
-        this.run.set(BY, "_fresh", py.bool(false), `session protection ${this.knobs.protection}: _id is not this client's (another address or user agent), so the login is no longer fresh`);
+        this.run.set(
+          BY,
+          "_fresh",
+          py.bool(false),
+          `session protection ${this.knobs.protection}: _id is not this client's (another address or user agent), so the login is no longer fresh`,
+        );
       }
       return false;
     }
@@ -164,7 +169,12 @@ class LoginRun {
   async login(remember: boolean): Promise<void> {
     this.run.set(BY, "_user_id", py.str("alice"), "login_user");
     this.run.set(BY, "_fresh", py.bool(true), "login_user: a fresh login");
-    this.run.set(BY, "_id", py.str(await loginIdentifier(this.run.request)), "login_user: the hash of the client's address and user agent, for session protection");
+    this.run.set(
+      BY,
+      "_id",
+      py.str(await loginIdentifier(this.run.request)),
+      "login_user: the hash of the client's address and user agent, for session protection",
+    );
     if (remember) this.run.set(BY, "_remember", py.str("set"), "login_user(remember=True): the after_request hook is to set remember_token");
     this.user = { id: "alice", from: "login" };
   }
@@ -184,7 +194,12 @@ class LoginRun {
   unauthorized(): Dispatched {
     const flashes = this.session.get("_flashes", py.list([]));
     const items = flashes.type === "list" ? flashes.items : [];
-    this.run.set(BY, "_flashes", py.list([...items, py.tuple([py.str("message"), py.str(LOGIN_MESSAGE)])]), "unauthorized(): flash(login_message) before the redirect to the login view");
+    this.run.set(
+      BY,
+      "_flashes",
+      py.list([...items, py.tuple([py.str("message"), py.str(LOGIN_MESSAGE)])]),
+      "unauthorized(): flash(login_message) before the redirect to the login view",
+    );
     return fromPage(redirectPage(`${LOGIN_VIEW}&next=${loginNextUrl(this.run.request.url)}`, 302, "FOUND"));
   }
 
@@ -247,7 +262,11 @@ export async function runFlaskLogin(knobs: LoginKnobs, request: CulpritRequest, 
     const user = login.user;
     const who = user ? `The user is ${user.id} (${USER_SOURCE[user.from]}). ` : user === null ? "No user is logged in. " : "";
     const remember = dispatched.headers.find(([name, value]) => name === "Set-Cookie" && value.startsWith(`${REMEMBER_COOKIE}=`));
-    const rememberText = remember ? (remember[1].startsWith(`${REMEMBER_COOKIE}=;`) ? " Flask-Login also deleted remember_token (Path=/)." : " Flask-Login also set remember_token (Path=/, a year), its own signed cookie.") : "";
+    const rememberText = remember
+      ? remember[1].startsWith(`${REMEMBER_COOKIE}=;`)
+        ? " Flask-Login also deleted remember_token (Path=/)."
+        : " Flask-Login also set remember_token (Path=/, a year), its own signed cookie."
+      : "";
     return `${who}${saveSentence(saved, run.writes)}${rememberText}`;
   });
 }

@@ -133,7 +133,12 @@ async function randomToken(): Promise<string> {
 async function generateCsrf(run: CulpritRun): Promise<string> {
   const now = Math.floor(run.options.nowMs / 1000);
   if (!run.session.has("csrf_token")) {
-    run.set(BY, "csrf_token", py.str(await randomToken()), "building the FlaskForm rendered its CSRF field, and generate_csrf stores a random token in the session the first time");
+    run.set(
+      BY,
+      "csrf_token",
+      py.str(await randomToken()),
+      "building the FlaskForm rendered its CSRF field, and generate_csrf stores a random token in the session the first time",
+    );
   }
   try {
     return await signCsrfToken(run.session.getItem("csrf_token")!, run.options.secret, now);
@@ -175,7 +180,11 @@ function sameOrigin(current: string, compare: string): boolean {
     if (!match) return null;
     const host = match[2].slice(match[2].lastIndexOf("@") + 1);
     const port = /:(\d*)$/.exec(host);
-    return { scheme: match[1].toLowerCase(), hostname: (port ? host.slice(0, port.index) : host).toLowerCase(), port: port && port[1] ? Number(port[1]) : null };
+    return {
+      scheme: match[1].toLowerCase(),
+      hostname: (port ? host.slice(0, port.index) : host).toLowerCase(),
+      port: port && port[1] ? Number(port[1]) : null,
+    };
   };
   const a = parts(current);
   const b = parts(compare);
