@@ -86,7 +86,8 @@ describe.skipIf(skip)("the fix apps against real Flask, live", () => {
         headers.push(["Cookie", `session=${cookie}`]);
       }
       const flask = await oracle.ask<Answer>({ op: "fix-exchange", method: r.method, url, headers, now: NOW });
-      const ours = await answerFlaskRequest({ method: r.method, url: new URL(url, "http://localhost"), headers: new Headers([["Host", "localhost"], ...headers]) }, { secret: SECRET, now: () => NOW * 1000 });
+      // fix_oracle.py runs the apps with REMOTE_ADDR 127.0.0.1, which Flask-Login hashes into `_id`.
+      const ours = await answerFlaskRequest({ method: r.method, url: new URL(url, "http://localhost"), headers: new Headers([["Host", "localhost"], ...headers]), remoteAddress: "127.0.0.1" }, { secret: SECRET, now: () => NOW * 1000 });
       const label = `${r.method} ${url} ${JSON.stringify(headers)}`;
       expect([ours.status, ours.statusText], label).toEqual([flask.status, flask.statusText]);
       expect(ours.body ?? "", label).toBe(flask.body);

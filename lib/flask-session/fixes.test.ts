@@ -43,7 +43,8 @@ describe("the fix apps replay real Flask's answers", () => {
       for (const { request, response } of scenario.exchanges) {
         const url = new URL(request.url, "http://localhost");
         const headers = new Headers([["Host", "localhost"], ...request.headers]);
-        const ours = await answerFlaskRequest({ method: request.method, url, headers }, { secret: recorded.secret, now: () => recorded.now * 1000 });
+        // The recorder ran the apps with REMOTE_ADDR 127.0.0.1 (gen_fix_transcripts.py), which Flask-Login hashes into `_id`.
+        const ours = await answerFlaskRequest({ method: request.method, url, headers, remoteAddress: "127.0.0.1" }, { secret: recorded.secret, now: () => recorded.now * 1000 });
         expect(ours.status).toBe(response.status);
         expect(ours.statusText).toBe(response.statusText);
         expect(ours.body ?? "").toBe(response.body);
