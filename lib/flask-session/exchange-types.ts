@@ -40,6 +40,4 @@ export type ExchangeOptions = {
   nowMs: number;
   /** The request came over HTTPS: run with SESSION_COOKIE_SECURE = True, as a Flask app served over HTTPS should. */
   secureCookies?: boolean;
-  /** WSGI's REMOTE_ADDR, which Flask-Login hashes into `_id` (fix apps only; default 127.0.0.1). */
-  remoteAddress?: string;
 };

@@ -4,10 +4,8 @@
  * Written by hand because it is Flask-Login's own rules, read from flask_login/login_manager.py and
  * utils.py; the recorded transcripts check it.
  *
- * - `login_user(user)` (utils.py): `session["_user_id"] = user.get_id(); session["_fresh"] = True;
- *   session["_id"] = _create_identifier()`.
- * - `_create_identifier`: sha512 hex of `f"{_get_remote_addr()}|{user_agent}"`, where both are
- *   *bytes* (or None), so Python formats them with their repr: `b'127.0.0.1'|None`.
+ * - `login_user(user)`, `_create_identifier` and the client address it hashes are Flask-Login's
+ *   rules shared with the culprit app, in flask-login-rules.ts.
  * - `_load_user` (the first time anything reads `current_user`): session protection ("basic" by
  *   default: a non-empty session whose `_id` differs gets `_fresh = False`), then the user_loader
  *   on `session.get("_user_id")`, else the remember cookie (when `remember_token` was sent and
@@ -15,17 +13,12 @@
  */
 import { TOKENS } from "./app-views/principal";
 import { py, type PyValue } from "./py-value";
-import { bytesRepr } from "./python-repr";
+import { createIdentifier, loginUserWrites, type LoginClient } from "./flask-login-rules";
 import type { FlaskSession } from "./session";
 import { firstCookie } from "./werkzeug-cookies";
 
-/** What the request carries that Flask-Login reads: headers, cookies, and the peer's address. */
-export type LoginRequest = {
-  header(name: string): string | null;
-  cookies: Array<[string, string]>;
-  /** WSGI's REMOTE_ADDR. */
-  remoteAddress: string | null;
-};
+/** What the request carries that Flask-Login reads: headers, the peer's address, and cookies. */
+export type LoginRequest = LoginClient & { cookies: Array<[string, string]> };
 
 /** The user a load found, and how (`request` is what the Flask-Login recipe's receiver sees). */
 export type LoadedUser = { id: string; via: "session" | "remember-cookie" | "request" } | null;
@@ -37,43 +30,9 @@ function utf8(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-/** Python's `bytes.strip()`: ASCII whitespace on both ends. */
-function stripAscii(bytes: Uint8Array): Uint8Array {
-  const space = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
-  let start = 0;
-  let end = bytes.length;
-  while (start < end && space(bytes[start])) start++;
-  while (end > start && space(bytes[end - 1])) end--;
-  return bytes.slice(start, end);
-}
-
-/** utils.py `_get_remote_addr`: X-Forwarded-For's first entry, else REMOTE_ADDR, as bytes (or None). */
-function remoteAddr(request: LoginRequest): Uint8Array | null {
-  const address = request.header("x-forwarded-for") ?? request.remoteAddress;
-  if (address === null) return null;
-  const bytes = utf8(address);
-  const comma = bytes.indexOf(0x2c);
-  return stripAscii(comma < 0 ? bytes : bytes.slice(0, comma));
-}
-
-async function sha512Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-512", data as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** utils.py `_create_identifier`. */
-export async function sessionIdentifier(request: LoginRequest): Promise<string> {
-  const address = remoteAddr(request);
-  const agent = request.header("user-agent");
-  const base = `${address === null ? "None" : bytesRepr(address)}|${agent === null ? "None" : bytesRepr(utf8(agent))}`;
-  return sha512Hex(utf8(base));
-}
-
 /** `login_user(User(name))`. */
 export async function loginUser(session: FlaskSession, name: string, request: LoginRequest): Promise<void> {
-  session.set("_user_id", py.str(name));
-  session.set("_fresh", py.bool(true));
-  session.set("_id", py.str(await sessionIdentifier(request)));
+  for (const write of await loginUserWrites(name, request)) session.set(write.key, write.value);
 }
 
 /** The fix apps' user_loader: `User(user_id) if user_id in TOKENS.values() else None`. */
@@ -84,7 +43,7 @@ function userLoader(userId: PyValue): string | null {
 
 /** The fix apps' request_loader: the Bearer token, as the principal apps read it. */
 function requestLoader(request: LoginRequest): string | null {
-  const text = request.header("authorization") ?? "";
+  const text = request.headers.get("authorization") ?? "";
   const space = text.indexOf(" ");
   const [scheme, token] = space < 0 ? [text, ""] : [text.slice(0, space), text.slice(space + 1)];
   return scheme === "Bearer" && Object.hasOwn(TOKENS, token) ? TOKENS[token] : null;
@@ -112,7 +71,7 @@ export async function loadUser(session: FlaskSession, request: LoginRequest, sec
   // _session_protection_failed: `if sess and ident != sess.get("_id", None)`.
   if (session.size > 0) {
     const stored = session.get("_id");
-    const ident = stored.type === "str" ? await sessionIdentifier(request) : null;
+    const ident = stored.type === "str" ? await createIdentifier(request) : null;
     if (stored.type !== "str" || stored.value !== ident) {
       const fresh = session.get("_fresh");
       if (!(fresh.type === "bool" && fresh.value === false)) session.set("_fresh", py.bool(false));

@@ -84,10 +84,14 @@ async function openFixSession(ctx: AppContext, fix: Fix): Promise<{ session: Fla
 }
 
 /** Run one request through the emulated app with its fix. Never throws for bad input. */
+/**
+ * One exchange with a fix app. `request.remoteAddress` is `request.remote_addr`, which Flask-Login
+ * hashes into `_id` when there is no X-Forwarded-For (flask-login-rules.ts; null hashes `None`).
+ */
 export async function runFixExchange(
   app: AppName,
   knobs: Knobs & { fix: FixKnob },
-  request: ExchangeRequest,
+  request: ExchangeRequest & { remoteAddress: string | null },
   options: ExchangeOptions,
 ): Promise<FlaskExchange> {
   const { fix, login } = knobs.fix;
@@ -103,11 +107,7 @@ export async function runFixExchange(
     request,
     options,
   };
-  const loginRequest: LoginRequest = {
-    header: (name) => request.headers.get(name),
-    cookies: ctx.cookiePairs,
-    remoteAddress: options.remoteAddress ?? "127.0.0.1",
-  };
+  const loginRequest: LoginRequest = { headers: request.headers, remoteAddress: request.remoteAddress, cookies: ctx.cookiePairs };
   const base = { app, flaskVersion: "2.2.2" as const, request: { method: request.method, url: request.url.href, cookieHeader } };
   const trace: FixTrace = { fix, app, early: false, error: null, loaded: null, skippedSave: false, strippedSetCookie: null, afterRequestDeletion: null };
 

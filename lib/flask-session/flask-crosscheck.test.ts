@@ -6,38 +6,24 @@
  */
 import { deflateRawSync, deflateSync } from "node:zlib";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FlaskOracle, oracleUnavailableMessage, SKIP_ENV } from "@/scripts/fixtures/flask-oracle";
+import { describe, expect, it } from "vitest";
+import { SKIP_ENV } from "@/scripts/fixtures/flask-oracle";
+import { crosscheckSeed, skipLiveCrosscheck, useFlaskOracle } from "@/tests/support/live-oracle";
 import { cookieEdit, mutate, pySession, pyText } from "@/tests/support/py-arbitraries";
 import { b64urlDecode } from "./base64";
 import { decodeSessionCookie, encodeSessionCookie } from "./cookie";
 import { floatRepr, pyRepr, sessionRepr } from "./python-repr";
 import { dumpsTagged, loadsTagged } from "./tagged-json";
 
-const skip = process.env[SKIP_ENV] === "1";
+const skip = skipLiveCrosscheck;
 if (skip) console.warn(`SKIPPED: the live cross-check against real Flask (${SKIP_ENV}=1).`);
 
 const NOW = 1459973397;
 const SECRETS = ["SomeRandomKey", "clé 🔑", "x".repeat(64)];
-const seed = Number(process.env.CROSSCHECK_SEED ?? 20160406);
+const seed = crosscheckSeed;
 
 describe.skipIf(skip)("cross-check against real Flask", () => {
-  let oracle: FlaskOracle;
-  let startError: unknown;
-
-  beforeAll(async () => {
-    try {
-      oracle = await FlaskOracle.start();
-    } catch (e) {
-      startError = e;
-    }
-  });
-  afterAll(() => oracle?.stop());
-
-  function flask(): FlaskOracle {
-    if (!oracle) throw new Error(oracleUnavailableMessage(startError));
-    return oracle;
-  }
+  const flask = useFlaskOracle();
 
   it("runs the Flask the fixtures came from", async () => {
     expect(await flask().versions()).toMatchObject({ flask: "2.2.2", itsdangerous: "2.1.2" });

@@ -38,8 +38,10 @@ export type HandlerOptions = {
 
 /**
  * A request as the core reads it: the method as sent, the full URL, a header lookup, and the peer
- * address when the server knows it (Flask-Login and Flask-Paranoid hash it when the request has no
- * X-Forwarded-For; Next's server fills that header with the peer address itself).
+ * address when the server knows it. It is `request.remote_addr` for the culprit apps and the fix
+ * apps alike, which Flask-Login and Flask-Paranoid hash when the request has no X-Forwarded-For
+ * (Next's server fills that header with the peer address itself). Left out, it is None, as in
+ * Flask: flask-login-rules.ts documents what Flask-Login then hashes.
  */
 export type FlaskRequest = ExchangeRequest & { remoteAddress?: string | null };
 
@@ -68,12 +70,13 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
   const nowMs = (options.now ?? Date.now)();
   if (!url.pathname.startsWith(MOUNT)) return siteError(404, { error: "not-found", message: `The demo API lives under ${MOUNT}.` });
 
+  const remoteAddress = request.remoteAddress ?? null;
   const rest = url.pathname.slice(MOUNT.length);
   const slash = rest.indexOf("/");
   const name = slash < 0 ? rest : rest.slice(0, slash);
   if (isCulpritName(name)) {
     const secureCookies = isForwardedHttps(request.headers, options.trustProxy);
-    return answerCulpritRequest(name, { ...request, remoteAddress: request.remoteAddress ?? null }, { secret, nowMs, secureCookies });
+    return answerCulpritRequest(name, { ...request, remoteAddress }, { secret, nowMs, secureCookies });
   }
   if (!isAppName(name)) {
     return siteError(404, {
@@ -93,7 +96,7 @@ export async function answerFlaskRequest(request: FlaskRequest, options: Handler
 
   const exchangeOptions = { secret, nowMs, secureCookies };
   const exchange = knobs.fix
-    ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, request, exchangeOptions)
+    ? await runFixExchange(name, { ...knobs, fix: knobs.fix }, { ...request, remoteAddress }, exchangeOptions)
     : await runFlaskExchange(name, knobs, request, exchangeOptions);
   return knobs.view === "json" ? jsonView(exchange, knobs) : plainAnswer(exchange);
 }

@@ -299,39 +299,7 @@ export function saveSentence(saved: SaveResult, writes: readonly SessionWrite[])
   }
 }
 
-// --- The client's identity, as Flask-Login and Flask-Paranoid compute it ------------------------
-
-const utf8 = new TextEncoder();
-
-/** Python's `bytes.strip()`: ASCII whitespace at both ends. */
-function stripBytes(bytes: Uint8Array): Uint8Array {
-  const ws = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
-  let start = 0;
-  let end = bytes.length;
-  while (start < end && ws(bytes[start])) start++;
-  while (end > start && ws(bytes[end - 1])) end--;
-  return bytes.slice(start, end);
-}
-
-/**
- * `_get_remote_addr` of Flask-Login (utils.py:385-391) and of Flask-Paranoid (paranoid.py:56-61):
- * `request.headers.get("X-Forwarded-For", request.remote_addr)`, encoded as UTF-8 (header values
- * arrive one char per byte, as in WSGI), cut at the first comma and stripped. Both extensions read
- * the header themselves, whatever proxy setup the app has. Null when there is no address at all.
- */
-export function remoteAddrBytes(request: CulpritRequest): Uint8Array | null {
-  const address = request.headers.get("x-forwarded-for") ?? request.remoteAddress;
-  if (address === null) return null;
-  const bytes = utf8.encode(address);
-  const comma = bytes.indexOf(0x2c);
-  return stripBytes(comma < 0 ? bytes : bytes.slice(0, comma));
-}
-
-/** `request.headers.get("User-Agent").encode("utf-8")`, or null without the header. */
-export function userAgentBytes(request: CulpritRequest): Uint8Array | null {
-  const agent = request.headers.get("user-agent");
-  return agent === null ? null : utf8.encode(agent);
-}
+// --- Digests the culprit apps share (the client's identity rules live in ../flask-login-rules.ts) ---
 
 export async function hexDigest(algorithm: "SHA-256" | "SHA-512", data: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest(algorithm, data as Uint8Array<ArrayBuffer>));

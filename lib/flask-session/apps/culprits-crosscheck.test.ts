@@ -7,15 +7,15 @@
  * cannot be run, unless SKIP_FLASK_CROSSCHECK=1 says to skip on purpose.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FlaskOracle, oracleUnavailableMessage, SKIP_ENV } from "@/scripts/fixtures/flask-oracle";
+import { describe, expect, it } from "vitest";
+import { crosscheckSeed, skipLiveCrosscheck, useFlaskOracle } from "@/tests/support/live-oracle";
 import { CookieJar, sameAnswer, type Answer } from "@/tests/support/culprit-compare";
 import { parseCulpritKnobs, runCulprit, type CulpritName } from "./culprits";
 
-const skip = process.env[SKIP_ENV] === "1";
+const skip = skipLiveCrosscheck;
 const SECRET = "SomeRandomKey"; // reference_culprits.SECRET_KEY
 const NOW = 1767225600;
-const seed = Number(process.env.CROSSCHECK_SEED ?? 20160406);
+const seed = crosscheckSeed;
 
 const AGENTS = ["Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", "curl/8.5.0", null, "caf\u00c3\u00a9/1"] as const;
 const FORWARDED = [null, null, "203.0.113.7", "198.51.100.2, 10.0.0.1", " 203.0.113.7 ,x", ""] as const;
@@ -65,21 +65,7 @@ const step: fc.Arbitrary<Step> = fc
   .map(({ appQuery: [app, query], ...rest }) => ({ app, query, ...rest }));
 
 describe.skipIf(skip)("the culprit apps against real Flask and its extensions, live", () => {
-  let oracle: FlaskOracle;
-  let startError: unknown;
-  beforeAll(async () => {
-    try {
-      oracle = await FlaskOracle.start();
-    } catch (e) {
-      startError = e;
-    }
-  });
-  afterAll(() => oracle?.stop());
-
-  function flask(): FlaskOracle {
-    if (!oracle) throw new Error(oracleUnavailableMessage(startError));
-    return oracle;
-  }
+  const flask = useFlaskOracle();
 
   it("answer every request of random visits as Flask does", async () => {
     // One visit a reader makes on purpose (the form, then its POST with the token), then random ones.

@@ -13,27 +13,25 @@
  * - `logout_user` (utils.py:207-233) pops the keys and, with a remember cookie, asks for its deletion.
  * - `login_required` (utils.py:246-293) calls `unauthorized` (login_manager.py:142-198), which
  *   flashes its message (a session write) and redirects to the login view.
- * - `_id` is `_create_identifier` (utils.py:394-403): sha512 of `f"{address}|{user_agent}"` where
- *   both are bytes, so their Python reprs (`b'127.0.0.1'|b'curl/8.5.0'`) are what is hashed.
+ * - `_id` is `_create_identifier`; it, the client address it hashes and `login_user`'s writes come
+ *   from ../flask-login-rules.ts, which the fix apps' Flask-Login recipe shares.
  */
 import { jsonify } from "../flask-json";
 import { py, type PyValue } from "../py-value";
-import { bytesRepr, pyStr } from "../python-repr";
+import { pyStr } from "../python-repr";
+import { createIdentifier, loginUserWrites } from "../flask-login-rules";
 import { dumpCookie } from "../werkzeug-cookies";
 import { redirectPage } from "../werkzeug-pages";
 import {
   finishRun,
   fromPage,
-  hexDigest,
   matchIndex,
   openRun,
   optionsAnswer,
-  remoteAddrBytes,
   saveSentence,
   serverError,
   textAnswer,
   undecodableExchange,
-  userAgentBytes,
   type CulpritExchange,
   type CulpritOptions,
   type CulpritRequest,
@@ -63,14 +61,6 @@ const utf8 = new TextEncoder();
 
 /** Something Flask turns into a 500 (a TypeError or a UnicodeEncodeError inside Flask-Login). */
 class RaisedInApp extends Error {}
-
-/** `_create_identifier` (utils.py:394-403). */
-export async function loginIdentifier(request: CulpritRequest): Promise<string> {
-  const address = remoteAddrBytes(request);
-  const agent = userAgentBytes(request);
-  const base = `${address === null ? "None" : bytesRepr(address)}|${agent === null ? "None" : bytesRepr(agent)}`;
-  return hexDigest("SHA-512", utf8.encode(base));
-}
 
 /** `_secret_key` (utils.py:410-417): the key encoded as latin-1, which raises for anything else. */
 function latin1(text: string): Uint8Array {
@@ -135,7 +125,7 @@ class LoginRun {
 
   /** `_session_protection_failed` (login_manager.py:385-411). */
   private async protectionFailed(): Promise<boolean> {
-    const ident = await loginIdentifier(this.run.request);
+    const ident = await createIdentifier(this.run.request);
     if (this.knobs.protection === "off") return false;
     const session = this.session;
     if (session.size === 0 || isStr(session.get("_id"), ident)) return false;
@@ -167,15 +157,7 @@ class LoginRun {
 
   /** `login_user(User("alice"), remember)` (utils.py:156-204). */
   async login(remember: boolean): Promise<void> {
-    this.run.set(BY, "_user_id", py.str("alice"), "login_user");
-    this.run.set(BY, "_fresh", py.bool(true), "login_user: a fresh login");
-    this.run.set(
-      BY,
-      "_id",
-      py.str(await loginIdentifier(this.run.request)),
-      "login_user: the hash of the client's address and user agent, for session protection",
-    );
-    if (remember) this.run.set(BY, "_remember", py.str("set"), "login_user(remember=True): the after_request hook is to set remember_token");
+    for (const write of await loginUserWrites("alice", this.run.request, remember)) this.run.set(BY, write.key, write.value, write.why);
     this.user = { id: "alice", from: "login" };
   }
 

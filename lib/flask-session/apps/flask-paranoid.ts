@@ -10,6 +10,7 @@
  * (paranoid.py:41-46), `session.clear()`, and, because Flask-Login is imported in the same process
  * (`'flask_login' in sys.modules`, paranoid.py:110-113), a deleting `remember_token` cookie too.
  */
+import { remoteAddrBytes, userAgentBytes } from "../flask-login-rules";
 import { py } from "../py-value";
 import { dumpCookie } from "../werkzeug-cookies";
 import { errorPage } from "../werkzeug-pages";
@@ -21,11 +22,9 @@ import {
   matchIndex,
   openRun,
   optionsAnswer,
-  remoteAddrBytes,
   saveSentence,
   textAnswer,
   undecodableExchange,
-  userAgentBytes,
   type CulpritExchange,
   type CulpritOptions,
   type CulpritRequest,
