@@ -8,7 +8,6 @@ import { z } from "zod";
  */
 
 const demoApps = ["persistent", "weak", "principal", "principal-no-sessions"] as const;
-type DemoApp = (typeof demoApps)[number];
 
 const appList = z
   .string()

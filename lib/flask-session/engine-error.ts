@@ -8,8 +8,11 @@
  */
 import type { TagProblem } from "./untag";
 
-/** Where a failure happened: in the order Flask reads a session cookie, then writing one. */
-type Stage = "split" | "signature" | "timestamp" | "base64" | "decompress" | "utf8" | "json" | "tag" | "session" | "serialize";
+/**
+ * Each error names its stage: where the failure happened, in the order Flask reads a session
+ * cookie ("split", "signature", "timestamp", "base64", "decompress", "utf8", "json", "tag",
+ * "session"), then writing one ("serialize").
+ */
 
 type NoDetail = Record<string, never>;
 

@@ -10,9 +10,12 @@ const setCookies = (response: APIResponse) =>
 
 test.describe("the demo API's own answers", () => {
   test("an unknown app is a 404 with JSON naming the apps", async ({ request }) => {
-    const response = await request.get("/api/flask/flask-login/");
+    const response = await request.get("/api/flask/flask-admin/");
     expect(response.status()).toBe(404);
-    expect(await response.json()).toMatchObject({ error: "unknown-app", apps: ["persistent", "weak", "principal", "principal-no-sessions"] });
+    expect(await response.json()).toMatchObject({
+      error: "unknown-app",
+      apps: ["persistent", "weak", "principal", "principal-no-sessions", "flask-login", "flask-wtf", "flask-paranoid"],
+    });
   });
 
   test("a bad parameter value is a 400 naming it", async ({ request }) => {
