@@ -105,7 +105,7 @@ test.describe("the embeds keep their size when React starts", () => {
     await expect(live.locator('[data-live-demo="ready"]')).toHaveCount(3);
     const after = await heights(live);
     await live.close();
-    expect(before.length).toBe(4);
+    expect(before.length).toBe(5);
     expect(after).toEqual(before);
   });
 });
