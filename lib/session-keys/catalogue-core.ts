@@ -99,7 +99,7 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
     },
     evidence: { source: "run" },
     companions: ["flask-login:_fresh", "flask-login:_id"],
-    demo: { app: "flask-login" },
+    demo: { app: "flask-login", query: "action=login" },
   },
   {
     id: "flask-login:_fresh",
@@ -153,7 +153,7 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
     },
     evidence: { source: "run" },
     companions: ["flask-login:_user_id", "flask-login:_id"],
-    demo: { app: "flask-login" },
+    demo: { app: "flask-login", query: "action=login" },
   },
   {
     id: "flask-login:_id",
@@ -229,7 +229,6 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
     companions: ["flask-login:_id", "flask:_flashes"],
     distinguish:
       "Flask-Login writes `next` together with `_id` (and `_flashes` unless `login_message` is None); flask-oidc 2.x writes it with an Authlib `_state_oidc_…` key; app code writes it alone.",
-    demo: { app: "flask-login" },
   },
   {
     id: "flask-login:_remember",
