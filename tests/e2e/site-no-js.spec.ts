@@ -11,7 +11,7 @@ test.describe("without JavaScript", () => {
     await expect(article).toContainText("principal = Principal(app, use_sessions=False)");
     await expect(article.locator('pre[data-language="python"]').first()).toContainText("session_interface = WeakSessionInterface()");
     expect(await article.locator("pre.shiki span[style]").count()).toBeGreaterThan(50);
-    await expect(page.getByRole("note", { name: "Editor's note" })).toHaveCount(5);
+    await expect(page.getByRole("note", { name: "Editor's note" })).toHaveCount(6);
   });
 
   test("the code is readable and the controls that need JavaScript are hidden", async ({ page }) => {
