@@ -25,11 +25,18 @@ export async function situationRequest(situation: Situation, fix: Fix, nowMs: nu
   return { method: "GET", path: situationPath(situation, fix), headers };
 }
 
+/**
+ * The client a cell's request comes from: the address real Flask saw when the cells were recorded
+ * (gen_fix_transcripts.py). Flask-Login hashes it into `_id` at a login, so the matrix asks as that
+ * client; a cell sent live comes from the reader's own address, and only `_id` differs.
+ */
+const RECORDED_CLIENT_ADDRESS = "127.0.0.1";
+
 /** One cell: the handler's answer to the situation's request with the fix, at `nowMs`. */
 export async function computeCell(fix: Fix, situation: Situation, nowMs: number, secret?: string): Promise<Cell> {
   const request = await situationRequest(situation, fix, nowMs, secret);
   const answer: FlaskAnswer = await answerFlaskRequest(
-    { method: request.method, url: new URL(request.path, "http://localhost"), headers: new Headers(request.headers) },
+    { method: request.method, url: new URL(request.path, "http://localhost"), headers: new Headers(request.headers), remoteAddress: RECORDED_CLIENT_ADDRESS },
     { secret, now: () => nowMs },
   );
   return { fix, situation: situation.id, request, status: answer.status, ...classify(answer.status, answer.headers) };
