@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { checkDemoKey, PUBLISHED_KEY, type DemoKeyCheck } from "@/lib/cookie-decoder/demo-key";
+import type { SessionOpening } from "@/lib/flask-session/exchange-narration";
 import { changeOneCharacter, signRawPayload, signSessionJson, undecodablePayload } from "@/lib/cookie-decoder/sign";
 import { buttonClass } from "./sign-panel";
 import { Code } from "./decoded-view";
@@ -18,7 +19,7 @@ type Experiment = "forge" | "tamper" | "undecodable";
 type Exchange = {
   request: { cookieHeader: string | null };
   response: { status: number; body: string };
-  session: { before: { repr: string; outcome: string } | null };
+  session: { before: { repr: string; outcome: string; opening: SessionOpening["how"] } | null };
   reason: string;
 };
 
@@ -186,7 +187,7 @@ function LabOutcome({ outcome, onDecode }: { outcome: Outcome; onDecode: (cookie
   }
   const { exchange } = outcome;
   const status = exchange.response.status;
-  const loaded = status !== 500 && (exchange.session.before?.outcome ?? "").includes("loaded from it");
+  const loaded = status !== 500 && exchange.session.before?.opening === "loaded";
   const verdict = status === 500 ? "error-500" : loaded ? "loaded" : "new-empty-session";
   const summary =
     verdict === "error-500"

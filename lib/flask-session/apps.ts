@@ -18,7 +18,7 @@ import { persistentApp, weakApp } from "./app-views/article";
 import { principalNoSessionsApp, principalWithSessionsApp } from "./app-views/principal";
 import { decodeSessionCookie, encodeSessionCookie } from "./cookie";
 import { explainSave, openingOutcome, savedOutcome, UNDECODABLE_REASON, type SessionOpening, type Writes } from "./exchange-narration";
-import type { ExchangeOptions, ExchangeRequest, FlaskExchange, SessionSnapshot } from "./exchange-types";
+import type { ExchangeOptions, ExchangeRequest, FlaskExchange, OpenedSnapshot, SessionSnapshot } from "./exchange-types";
 import type { AppName, Knobs } from "./knobs";
 import type { PyDict } from "./py-value";
 import type { HeaderList } from "./response-headers";
@@ -69,14 +69,14 @@ export async function runFlaskExchange(app: AppName, knobs: Knobs, request: Exch
     return {
       ...base,
       ...finish(request.method, { ...internalServerError(), lazyLength: false }),
-      session: { before: { repr: "", json: null, outcome: openingOutcome(opened.opening) }, after: null },
+      session: { before: { repr: "", json: null, outcome: openingOutcome(opened.opening), opening: opened.opening.how }, after: null },
       setCookie: null,
       reason: UNDECODABLE_REASON,
       warnings: [],
     };
   }
   const { session } = opened;
-  const before = snapshot(ctx, session, openingOutcome(opened.opening));
+  const before = openedSnapshot(ctx, session, opened.opening);
 
   const route = matchRoute(app, request.method, request.url, request.headers.get("host"), ctx.flask31);
   const running = definition.start(ctx, session);
@@ -170,6 +170,11 @@ export function snapshot(ctx: AppContext, session: FlaskSession, outcome: string
     json = null;
   }
   return { repr: formatSession(ctx, session), json, outcome };
+}
+
+/** The session as opened, with how open_session came by it (as a code and as a sentence). */
+export function openedSnapshot(ctx: AppContext, session: FlaskSession, opening: SessionOpening): OpenedSnapshot {
+  return { ...snapshot(ctx, session, openingOutcome(opening)), opening: opening.how };
 }
 
 /** Whether the answer carries `Vary: Cookie` (save_session adds it to the headers it is given). */

@@ -19,7 +19,9 @@ export type SessionOpening =
   | { how: "rejected"; error: TokenError }
   /** Flask 0.10's own max_age test (itsdangerous 0.24 checks only `age > max_age`). */
   | { how: "too-old"; age: number; lifetime: number }
-  | { how: "loaded" };
+  | { how: "loaded" }
+  /** No secret key: open_session returns None without reading the cookie (only the no-secret-key fix app). */
+  | { how: "null-session" };
 
 export function openingOutcome(opening: SessionOpening): string {
   switch (opening.how) {
@@ -35,6 +37,8 @@ export function openingOutcome(opening: SessionOpening): string {
       return `The cookie was rejected (signature age ${opening.age} > ${opening.lifetime} seconds), so Flask started a new empty session.`;
     case "loaded":
       return "The cookie's signature and age are valid: the session was loaded from it.";
+    case "null-session":
+      return "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession.";
   }
 }
 

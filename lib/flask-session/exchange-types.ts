@@ -1,4 +1,5 @@
 /** The shapes of one demo exchange: the request an app reads, and the exchange it produces. */
+import type { SessionOpening } from "./exchange-narration";
 import type { AppName } from "./knobs";
 import type { HeaderList } from "./response-headers";
 
@@ -11,6 +12,12 @@ export type SessionSnapshot = {
   outcome: string;
 };
 
+/**
+ * The session the request starts with, and how open_session came by it as a code (the sentence in
+ * `outcome` words the same fact): a page tells a loaded session from a new one by `opening`.
+ */
+export type OpenedSnapshot = SessionSnapshot & { opening: SessionOpening["how"] };
+
 export type FlaskExchange = {
   app: AppName;
   flaskVersion: "2.2.2" | "3.1.3" | "0.10.1";
@@ -21,7 +28,7 @@ export type FlaskExchange = {
   headers: HeaderList;
   /** The body as sent: empty for HEAD, whose Content-Length still counts the GET body. */
   body: string;
-  session: { before: SessionSnapshot | null; after: SessionSnapshot | null };
+  session: { before: OpenedSnapshot | null; after: SessionSnapshot | null };
   setCookie: string | null;
   reason: string;
   warnings: string[];

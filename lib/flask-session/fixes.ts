@@ -19,7 +19,7 @@
  *    or Secure; a NullSession is never saved.
  * 5. WSGI: `wsgi-strip` drops every Set-Cookie on the way out; the rest of the answer stays.
  */
-import { applyPermanentKnob, APPS, finish, newSession, openSession, sentVaryCookie, snapshot } from "./apps";
+import { applyPermanentKnob, APPS, finish, newSession, openedSnapshot, openSession, sentVaryCookie, snapshot } from "./apps";
 import { runAction, type AppContext, type Dispatched } from "./app-kit";
 import { encodeSessionCookie } from "./cookie";
 import { explainSave, openingOutcome, savedOutcome, UNDECODABLE_REASON, type SessionOpening, type Writes } from "./exchange-narration";
@@ -70,17 +70,10 @@ function fixConfig(fix: Fix, config: SessionConfig): SessionConfig {
   return fix === "httponly-none" ? { ...config, httponly: false, secure: false } : config;
 }
 
-async function openFixSession(ctx: AppContext, fix: Fix): Promise<{ session: FlaskSession; opening: SessionOpening | null; outcome: string }> {
-  if (fix === "weak-interface") return { session: newSession(ctx, "weak"), opening: { how: "weak" }, outcome: openingOutcome({ how: "weak" }) };
-  if (fix === "no-secret-key") {
-    return {
-      session: new NullSession(),
-      opening: null,
-      outcome: "No secret_key: open_session returns None without reading the cookie, so Flask uses an empty NullSession.",
-    };
-  }
-  const opened = await openSession(ctx, "secure-cookie");
-  return { ...opened, outcome: openingOutcome(opened.opening) };
+async function openFixSession(ctx: AppContext, fix: Fix): Promise<{ session: FlaskSession; opening: SessionOpening }> {
+  if (fix === "weak-interface") return { session: newSession(ctx, "weak"), opening: { how: "weak" } };
+  if (fix === "no-secret-key") return { session: new NullSession(), opening: { how: "null-session" } };
+  return openSession(ctx, "secure-cookie");
 }
 
 /** Run one request through the emulated app with its fix. Never throws for bad input. */
@@ -112,7 +105,7 @@ export async function runFixExchange(
   const trace: FixTrace = { fix, app, early: false, error: null, loaded: null, skippedSave: false, strippedSetCookie: null, afterRequestDeletion: null };
 
   const opened = await openFixSession(ctx, fix);
-  if (opened.opening?.how === "undecodable") {
+  if (opened.opening.how === "undecodable") {
     // RequestContext.push raised: the 500, whose after_request functions still run; no session to save.
     const headers = [...internalServerError().headers];
     afterRequest(fix, headers, trace);
@@ -122,14 +115,14 @@ export async function runFixExchange(
     return {
       ...base,
       ...exchange,
-      session: { before: { repr: "", json: null, outcome: opened.outcome }, after: null },
+      session: { before: { repr: "", json: null, outcome: openingOutcome(opened.opening), opening: opened.opening.how }, after: null },
       setCookie: lastSessionCookie(exchange.headers),
       reason: fixReason(trace, UNDECODABLE_REASON),
       warnings: [],
     };
   }
   const { session } = opened;
-  const before = snapshot(ctx, session, opened.outcome);
+  const before = openedSnapshot(ctx, session, opened.opening);
   const route = matchRoute(app, request.method, request.url, request.headers.get("host"), false);
   // The login's view is login_user, then the app's view with nothing more to do (reference_fixes.with_login_action).
   const running = APPS[app].start(login ? { ...ctx, knobs: { ...knobs, action: "nothing" } } : ctx, session);

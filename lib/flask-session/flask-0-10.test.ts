@@ -96,6 +96,7 @@ describe("itsdangerous 0.24's clock", () => {
     const then = await exchange("persistent", "?flask=0.10&action=read", { cookie: old });
     expect(then.body).toContain("<SecureCookieSession {}>");
     expect(then.session.before?.outcome).toMatch(/rejected/);
+    expect(then.session.before?.opening).toBe("too-old");
   });
 
   it("counts from 2011, so today's Flask reads a 2016 cookie as dated 1975 and drops it", async () => {

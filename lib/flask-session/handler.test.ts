@@ -60,6 +60,28 @@ describe("handleFlaskRequest serves the plain exchange and its JSON view", () =>
     expect(json.reason).toMatch(/correctly signed but its payload cannot be decoded/);
   });
 
+  it("says how open_session came by the session as a code beside the sentence, the same on the article's, the culprit and the fix apps", async () => {
+    const before = async (path: string, cookie?: string) =>
+      (await (await handle(path, { headers: { Accept: "application/json", ...(cookie ? { Cookie: cookie } : {}) } })).json()).session.before;
+    const cookie = "session=eyJrZXkiOiJ2YWx1ZSJ9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
+    const tampered = "session=eyJrZXkiOiJ2YWx1ZSK9.aVW5AA.4Yz27ex90RZ77gEmYQxi5PDXmHE";
+    const undecodable = "session=bm90IGpzb24.aVW5AA.avtNTPvKxCUcSaLxbek8uDwLfOg";
+    expect(await before("/api/flask/persistent/?action=read")).toMatchObject({ opening: "no-cookie", outcome: expect.stringMatching(/^No session cookie/) });
+    expect(await before("/api/flask/persistent/?action=read", cookie)).toMatchObject({ opening: "loaded", outcome: expect.stringMatching(/loaded from it/) });
+    expect(await before("/api/flask/persistent/?action=read", tampered)).toMatchObject({ opening: "rejected", outcome: expect.stringMatching(/rejected/) });
+    expect(await before("/api/flask/persistent/?action=read", undecodable)).toMatchObject({ opening: "undecodable", repr: "" });
+    expect(await before("/api/flask/weak/", cookie)).toMatchObject({ opening: "weak" });
+    expect(await before("/api/flask/flask-paranoid/", cookie)).toMatchObject({ opening: "loaded", outcome: expect.stringMatching(/loaded from it/) });
+    expect(await before("/api/flask/flask-wtf/", tampered)).toMatchObject({ opening: "rejected" });
+    expect(await before("/api/flask/flask-login/", undecodable)).toMatchObject({ opening: "undecodable", repr: "" });
+    expect(await before("/api/flask/persistent/?fix=no-secret-key", cookie)).toMatchObject({
+      opening: "null-session",
+      outcome: expect.stringMatching(/NullSession/),
+    });
+    expect(await before("/api/flask/persistent/?fix=weak-interface", cookie)).toMatchObject({ opening: "weak" });
+    expect(await before("/api/flask/persistent/?fix=httponly-none", undecodable)).toMatchObject({ opening: "undecodable" });
+  });
+
   it("sends no body for HEAD but keeps the headers", async () => {
     const response = await handle("/api/flask/persistent/", { method: "HEAD" });
     expect(response.body).toBeNull();

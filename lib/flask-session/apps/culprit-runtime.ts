@@ -10,7 +10,7 @@
  */
 import { decodeSessionCookie, encodeSessionCookie } from "../cookie";
 import type { PyDict, PyValue } from "../py-value";
-import { engineErrorMessage } from "../messages";
+import { openingOutcome, type SessionOpening } from "../exchange-narration";
 import { dumpsTagged } from "../tagged-json";
 import { sessionRepr } from "../python-repr";
 import type { HeaderList } from "../response-headers";
@@ -43,6 +43,8 @@ export type CulpritOptions = { secret: string; nowMs: number; secureCookies?: bo
 export type SessionWrite = { by: string; op: "set" | "pop" | "clear"; key: string | null; why: string };
 
 type CulpritSnapshot = { repr: string; json: string | null; outcome: string };
+/** The session the request starts with, and how open_session came by it (as the article's apps report it). */
+type OpenedCulpritSnapshot = CulpritSnapshot & { opening: SessionOpening["how"] };
 
 export type CulpritExchange = {
   app: CulpritName;
@@ -52,7 +54,7 @@ export type CulpritExchange = {
   statusText: string;
   headers: HeaderList;
   body: string;
-  session: { before: CulpritSnapshot | null; after: CulpritSnapshot | null };
+  session: { before: OpenedCulpritSnapshot | null; after: CulpritSnapshot | null };
   /** The session cookie's Set-Cookie, as on the article's apps. */
   setCookie: string | null;
   /** Every Set-Cookie of the answer, in order (Flask-Login's remember_token too). */
@@ -117,25 +119,23 @@ export class CulpritRun {
   }
 }
 
-type Opened = { ok: true; run: CulpritRun; before: CulpritSnapshot } | { ok: false; outcome: string };
+type Opened = { ok: true; run: CulpritRun; before: OpenedCulpritSnapshot } | { ok: false; outcome: string };
 
 /** `SecureCookieSessionInterface.open_session`, as in the article's apps. */
 export async function openRun(app: CulpritName, request: CulpritRequest, options: CulpritOptions): Promise<Opened> {
   const cookies = parseCookieHeader(request.headers.get("cookie"));
-  const make = (data: PyDict | undefined, outcome: string): Opened => {
+  const make = (data: PyDict | undefined, opening: SessionOpening): Opened => {
     const session = new FlaskSession("secure-cookie", data);
-    return { ok: true, run: new CulpritRun(app, request, options, session, cookies), before: snapshot(session, outcome) };
+    const before = { ...snapshot(session, openingOutcome(opening)), opening: opening.how };
+    return { ok: true, run: new CulpritRun(app, request, options, session, cookies), before };
   };
   const value = firstCookie(cookies, "session");
-  if (!value) return make(undefined, "No session cookie came with the request: a new empty session.");
+  if (!value) return make(undefined, { how: "no-cookie" });
   const config = defaultSessionConfig(culpritRoot(app));
   const decoded = await decodeSessionCookie(value, options.secret, { maxAge: config.lifetime, now: Math.floor(options.nowMs / 1000) });
-  if (decoded.outcome === "undecodable") {
-    return { ok: false, outcome: `The signature is valid but the payload cannot be decoded (${decoded.error.code}): ${engineErrorMessage(decoded.error)}` };
-  }
-  if (decoded.outcome === "rejected")
-    return make(undefined, `The cookie was rejected, so Flask silently started a new empty session: ${engineErrorMessage(decoded.error)}`);
-  return make(decoded.session, "The cookie's signature and age are valid: the session was loaded from it.");
+  if (decoded.outcome === "undecodable") return { ok: false, outcome: openingOutcome({ how: "undecodable", error: decoded.error }) };
+  if (decoded.outcome === "rejected") return make(undefined, { how: "rejected", error: decoded.error });
+  return make(decoded.session, { how: "loaded" });
 }
 
 /** Werkzeug's URL map for one rule, `/`, taking `methods` (HEAD follows GET; OPTIONS is Flask's own). */
@@ -203,7 +203,7 @@ export function undecodableExchange(app: CulpritName, request: CulpritRequest, o
     statusText: page.statusText,
     headers: [...page.headers],
     body: request.method === "HEAD" ? "" : page.body,
-    session: { before: { repr: "", json: null, outcome }, after: null },
+    session: { before: { repr: "", json: null, outcome, opening: "undecodable" }, after: null },
     setCookie: null,
     setCookies: [],
     writes: [],
@@ -224,7 +224,7 @@ function base(app: CulpritName, request: CulpritRequest) {
 /** save_session into the answer, then the server's part (HEAD drops the body; a missing Content-Length comes last). */
 export async function finishRun(
   run: CulpritRun,
-  before: CulpritSnapshot,
+  before: OpenedCulpritSnapshot,
   dispatched: Dispatched,
   explain: (saved: SaveResult) => string,
 ): Promise<CulpritExchange> {
