@@ -1,7 +1,8 @@
 import type { CookieInput, InputError } from "@/lib/cookie-decoder/input";
 import { checkAge, timestampUnder, type DecodeError, type Inspection } from "@/lib/cookie-decoder/inspect";
 import { formatUtc } from "@/lib/cookie-decoder/epoch";
-import { decodeErrorMessage } from "@/lib/cookie-decoder/messages";
+import { ageMessage, decodeErrorMessage, epochGuessMessage } from "@/lib/cookie-decoder/messages";
+import { inputErrorMessage, inputNoteMessage } from "@/lib/cookie-decoder/messages-input";
 import type { Epoch } from "@/lib/flask-session/signer";
 import type { Forensics } from "@/lib/session-keys/forensics";
 import { CookieParts } from "./cookie-parts";
@@ -54,7 +55,7 @@ export function DecodedView({
       <div className="space-y-4 text-sm">
         {reports}
         <Problems>
-          <li data-error-code={read.error.code}>{read.error.message}</li>
+          <li data-error-code={read.error.code}>{inputErrorMessage(read.error)}</li>
         </Problems>
       </div>
     );
@@ -76,7 +77,7 @@ export function DecodedView({
     <div className="space-y-4 text-sm" data-testid="decoded">
       {read.notes.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300" aria-label="How the input was read">
-          {read.notes.map((note) => (
+          {read.notes.map(inputNoteMessage).map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
@@ -149,15 +150,15 @@ export function DecodedView({
           </dl>
           <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="epoch-reason">
             {settings.epoch === null
-              ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.0)" : "Unix"}. ${timestamp.guess.reason}`
-              : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${timestamp.guess.reason}`}
+              ? `Likely epoch: ${epoch === "2011" ? "2011 (itsdangerous < 1.0)" : "Unix"}. ${epochGuessMessage(timestamp.guess)}`
+              : `Epoch chosen by you: ${epoch === "2011" ? "2011" : "Unix"}. The guess was: ${epochGuessMessage(timestamp.guess)}`}
           </p>
         </Field>
       )}
       {age && (
         <Field label="Age" heading={!compact}>
           <p data-testid="age" className={age.accepted ? "" : "text-red-800 dark:text-red-300"}>
-            On {formatUtc(settings.now).slice(0, 10)}: {age.message}
+            On {formatUtc(settings.now).slice(0, 10)}: {ageMessage(age)}
           </p>
         </Field>
       )}

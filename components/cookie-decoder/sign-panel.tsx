@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { signErrorMessage } from "@/lib/cookie-decoder/messages";
 import { signSessionJson, type SignResult } from "@/lib/cookie-decoder/sign";
 import type { Epoch } from "@/lib/flask-session/signer";
 import { CookieParts } from "./cookie-parts";
@@ -94,8 +95,9 @@ export function SignPanel({ decodedJson, secret, onDecode }: { decodedJson: stri
           <p
             className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
             data-testid="sign-error"
+            data-error-code={result.error.code}
           >
-            {result.message}
+            {signErrorMessage(result.error)}
           </p>
         ) : (
           <div className="space-y-2" data-testid="signed">

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { checkDemoKey, PUBLISHED_KEY, type DemoKeyCheck } from "@/lib/cookie-decoder/demo-key";
 import type { SessionOpening } from "@/lib/flask-session/exchange-narration";
+import { signErrorMessage } from "@/lib/cookie-decoder/messages";
 import { changeOneCharacter, signRawPayload, signSessionJson, undecodablePayload } from "@/lib/cookie-decoder/sign";
 import { buttonClass } from "./sign-panel";
 import { Code } from "./decoded-view";
@@ -72,7 +73,7 @@ export function TamperLab({ onDecode }: { onDecode: (cookie: string) => void }) 
     } else {
       const signed = await signSessionJson(json, PUBLISHED_KEY, { timestamp, epoch: "unix" });
       if (!signed.ok) {
-        setOutcome({ experiment, cookie: "", error: signed.message });
+        setOutcome({ experiment, cookie: "", error: signErrorMessage(signed.error) });
         setBusy(false);
         return;
       }

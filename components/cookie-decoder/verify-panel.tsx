@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { verifyMessage } from "@/lib/cookie-decoder/messages";
 import { verifyCookie, type Verification } from "@/lib/cookie-decoder/verify";
 import type { Epoch } from "@/lib/flask-session/signer";
 import { pendingVerifyMessage, VerifyFrame } from "./verify-message";
@@ -33,9 +34,14 @@ export function VerifyResult({ cookie, secret, epoch, maxAge }: { cookie: string
   else {
     const v = result.verification;
     content = (
-      <div className={`rounded-md border px-3 py-2 ${verdictStyle[v.verdict]}`} data-testid="verify-result" data-verdict={v.verdict}>
+      <div
+        className={`rounded-md border px-3 py-2 ${verdictStyle[v.verdict]}`}
+        data-testid="verify-result"
+        data-verdict={v.verdict}
+        data-finding={v.finding.code}
+      >
         <p className="font-semibold">{v.signatureValid ? "Signature valid" : "Signature invalid"}</p>
-        <p>{v.message}</p>
+        <p>{verifyMessage(v.finding)}</p>
       </div>
     );
   }

@@ -11,7 +11,16 @@ import { EPOCH_2011, type Epoch } from "@/lib/flask-session/signer";
 /** Slack for clocks that disagree: a cookie a few minutes "in the future" is still plausible. */
 const CLOCK_SKEW = 300;
 
-export type EpochGuess = { epoch: Epoch; reason: string };
+/**
+ * Why the guess is what it is: `zero` (an empty segment, a frozen clock), `unix-both-plausible`
+ * (Unix time is plausible, the 2011 reading too but less likely), `unix-only` (the 2011 reading
+ * is in the future), `2011` (Unix time would be before itsdangerous existed) or `neither` (both
+ * readings are future dates; shown as Unix time).
+ */
+export type EpochBasis = "zero" | "unix-both-plausible" | "unix-only" | "2011" | "neither";
+
+/** The epoch picked, why, and the timestamp read both ways (Unix seconds). ./messages.ts words it. */
+export type EpochGuess = { epoch: Epoch; basis: EpochBasis; asUnix: number; as2011: number };
 
 /**
  * Guess the epoch of a raw timestamp (`raw` seconds) read at `now` (Unix seconds). A date before
@@ -23,40 +32,17 @@ export function guessEpoch(raw: number, now: number): EpochGuess {
   const as2011 = raw + EPOCH_2011;
   const unixPlausible = asUnix >= EPOCH_2011 && asUnix <= now + CLOCK_SKEW;
   const oldPlausible = as2011 <= now + CLOCK_SKEW;
+  const guess = (epoch: Epoch, basis: EpochBasis): EpochGuess => ({ epoch, basis, asUnix, as2011 });
 
-  if (raw === 0) {
-    return {
-      epoch: "unix",
-      reason: "The timestamp is 0 (an empty segment): a clock frozen at the epoch, as in tests; read as 1970-01-01 Unix time.",
-    };
-  }
-  if (unixPlausible) {
-    return {
-      epoch: "unix",
-      reason: oldPlausible
-        ? `Read as Unix time it is ${day(asUnix)}, a date itsdangerous ≥ 1.0 could have written; from the 2011 epoch it would be ${day(as2011)}, also possible but less likely.`
-        : `Read as Unix time it is ${day(asUnix)}; from the 2011 epoch it would be ${day(as2011)}, in the future.`,
-    };
-  }
-  if (oldPlausible) {
-    return {
-      epoch: "2011",
-      reason: `Read as Unix time it would be ${day(asUnix)}, before itsdangerous existed; counted from 2011-01-01, as itsdangerous < 1.0 (before October 2018) did, it is ${day(as2011)}.`,
-    };
-  }
-  return {
-    epoch: "unix",
-    reason: `Neither reading is plausible: ${day(asUnix)} as Unix time, ${day(as2011)} from the 2011 epoch (future dates). Shown as Unix time, which current Flask uses; Flask would reject it as dated in the future.`,
-  };
+  if (raw === 0) return guess("unix", "zero");
+  if (unixPlausible) return guess("unix", oldPlausible ? "unix-both-plausible" : "unix-only");
+  if (oldPlausible) return guess("2011", "2011");
+  return guess("unix", "neither");
 }
 
 /** Unix seconds of a raw timestamp under `epoch`. */
 export function toUnix(raw: number, epoch: Epoch): number {
   return epoch === "2011" ? raw + EPOCH_2011 : raw;
-}
-
-function day(seconds: number): string {
-  return formatUtc(seconds).slice(0, 10);
 }
 
 /** `2016-04-06 20:09:57 UTC`; years past 9999 or before 1 are written out as such. */

@@ -8,12 +8,42 @@
  * searched for the first header line that carries a session cookie. Forms copied from tools are
  * read too: a curl command line (`-b`/`--cookie`, or `-H 'Cookie: …'`), a row of the browser's
  * cookie table (tab-separated, name first), `session: value`, and a URL-encoded `session%3D…`.
+ *
+ * How the input was read (notes) and why it could not be (errors) are data, each a code with the
+ * facts its sentence needs; ./messages-input.ts words them.
  */
 import { firstCookie, parseCookieHeader, splitSetCookie } from "@/lib/flask-session/werkzeug-cookies";
 
 export const SESSION_COOKIE_NAME = "session";
 
 type InputForm = "bare" | "pair" | "set-cookie" | "cookie-header";
+
+/** Something the reader should know about how the value was read (never an error). */
+export type InputNote =
+  /** Several lines were pasted; the value came from this one (trimmed). */
+  | { code: "read-from-line"; line: string; lineCount: number }
+  /** A bare value with base64 padding, which Flask never writes. */
+  | { code: "base64-padding" }
+  /** A bare value in quotes, as a console prints it; the quotes were left out. */
+  | { code: "quotes-removed" }
+  /** A name=value pair whose value was quoted: Werkzeug unquotes it. */
+  | { code: "quoted" }
+  | { code: "curl-cookie-option" }
+  | { code: "curl-header-option" }
+  /** Rows copied from a tool: `rows` of them, and the one read was `name`'s. */
+  | { code: "cookie-table"; table: "curl-jar" | "browser-table"; rows: number; name: string }
+  /** `name: value`, read as the cookie `name`. */
+  | { code: "listed"; name: string }
+  | { code: "url-encoded" }
+  /** A Set-Cookie with a value and Max-Age=0. */
+  | { code: "max-age-zero" }
+  /** A Cookie header with `count` cookies named "session": the first one was read. */
+  | { code: "duplicate-session"; count: number }
+  /** A Cookie header's other cookies, by name, in order. */
+  | { code: "other-cookies"; names: string[] }
+  /** The cookie read is not named "session". */
+  | { code: "other-name"; name: string }
+  | { code: "whitespace-removed"; count: number };
 
 export type CookieInput = {
   ok: true;
@@ -24,19 +54,32 @@ export type CookieInput = {
   form: InputForm;
   /** Set-Cookie attributes in the order written (`HttpOnly` has a null value). */
   attributes: Array<[string, string | null]>;
-  /** Things the reader should know about how the value was read (never errors). */
-  notes: string[];
+  /** Things the reader should know about how the value was read (never errors), in order. */
+  notes: InputNote[];
 };
 
-type InputErrorCode = "empty" | "no-session-cookie" | "deleting-cookie" | "bad-characters";
-export type InputError = { ok: false; error: { code: InputErrorCode; message: string } };
+/** Why the input holds no value to decode, with the facts. */
+export type InputProblem =
+  /** Nothing pasted; a bare value left empty; or the named cookie (`name`, if any) with an empty value. */
+  | { code: "empty"; detail: { of: "input" } | { of: "bare-value" } | { of: "cookie"; name: string | null } }
+  /** A curl command with no cookie option or Cookie header. */
+  | { code: "no-session-cookie"; detail: { in: "curl" } }
+  /** A Cookie header with no session cookie: the names it has (none when it has no pair). */
+  | { code: "no-session-cookie"; detail: { in: "cookie-header"; names: string[] } }
+  /** Text with no name=value pair in it. */
+  | { code: "no-session-cookie"; detail: { in: "text"; text: string } }
+  /** A Set-Cookie that deletes the cookie `name` (empty value; `maxAgeZero` when it says Max-Age=0). */
+  | { code: "deleting-cookie"; detail: { name: string; maxAgeZero: boolean } }
+  /** A ";" inside the value, at `position` (1 for the first character). */
+  | { code: "bad-characters"; detail: { character: ";"; position: number } };
+export type InputError = { ok: false; error: InputProblem };
 
 const HEADER_LINE = /^\s*(set-cookie|cookie)\s*:(.*)$/i;
 
-/** Read the decoder's input box. Never throws: a bad input is an error value with a message. */
+/** Read the decoder's input box. Never throws: a bad input is an error value (a code and its facts). */
 export function parseCookieInput(text: string): CookieInput | InputError {
   const trimmed = text.trim();
-  if (trimmed === "") return fail("empty", "Paste a Flask session cookie: the bare value, session=…, or a whole Set-Cookie: or Cookie: header line.");
+  if (trimmed === "") return fail({ code: "empty", detail: { of: "input" } });
 
   const lines = trimmed.split(/\r?\n/);
   if (lines.length > 1) {
@@ -45,7 +88,7 @@ export function parseCookieInput(text: string): CookieInput | InputError {
       // Prefer the first header line that carries a session cookie; otherwise report on the first one.
       for (const line of headerLines) {
         const read = parseLine(line.trim());
-        if (read.ok) return { ...read, notes: [`Read from the line “${clip(line.trim())}” of the ${lines.length} pasted lines.`, ...read.notes] };
+        if (read.ok) return { ...read, notes: [{ code: "read-from-line", line: line.trim(), lineCount: lines.length }, ...read.notes] };
       }
       return parseLine(headerLines[0].trim());
     }
@@ -69,12 +112,7 @@ function parseLine(line: string): CookieInput | InputError {
     return parseSetCookie(line);
   }
   if (TOKEN_LIKE.test(line)) {
-    const notes = line.includes("=")
-      ? [
-          "The value has base64 padding (“=”), which Flask never writes: its parts still decode, but the signature covers the characters as sent, so Flask rejects the cookie unless it was signed with the padding.",
-        ]
-      : [];
-    return bareValue(line, "bare", null, [], notes);
+    return bareValue(line, "bare", null, [], line.includes("=") ? [{ code: "base64-padding" }] : []);
   }
   if (/^[^=;\s]+\s*=/.test(line) && !line.includes(";")) return fromPair(line, "pair");
   if (line.includes(";") && line.includes("=")) return parseCookieHeaderLine(line);
@@ -86,11 +124,11 @@ function parseLine(line: string): CookieInput | InputError {
  * turned into the HTTP form it stands for and read as that, with a note saying so.
  */
 function fromToolForm(line: string): CookieInput | InputError | null {
-  const note = (read: CookieInput | InputError, text: string): CookieInput | InputError => (read.ok ? { ...read, notes: [text, ...read.notes] } : read);
+  const note = (read: CookieInput | InputError, first: InputNote): CookieInput | InputError => (read.ok ? { ...read, notes: [first, ...read.notes] } : read);
 
   // A quoted bare value, as a console or a JSON view prints it.
   const quoted = /^(["'])([^"';\s]+)\1$/.exec(line);
-  if (quoted && !quoted[2].includes("=")) return note(bareValue(quoted[2], "bare", null, [], []), "The value was in quotes; they were left out.");
+  if (quoted && !quoted[2].includes("=")) return note(bareValue(quoted[2], "bare", null, [], []), { code: "quotes-removed" });
 
   // curl: -b/--cookie 'name=value; …' or -H/--header 'Cookie: …'.
   if (/^curl\s/.test(line)) {
@@ -100,29 +138,28 @@ function fromToolForm(line: string): CookieInput | InputError | null {
       const cookieOption = /^(?:-b|--cookie)(?:=(.*))?$/.exec(arg) ?? (/^-b(.+)$/.exec(arg) as RegExpExecArray | null);
       if (cookieOption) {
         const value = cookieOption[1] ?? args[++i];
-        if (value !== undefined && value.includes("=")) return note(parseCookieHeaderLine(value), "Read from the curl command's cookie option.");
+        if (value !== undefined && value.includes("=")) return note(parseCookieHeaderLine(value), { code: "curl-cookie-option" });
       }
       const headerOption = /^(?:-H|--header)(?:=(.*))?$/.exec(arg);
       if (headerOption) {
         const value = headerOption[1] ?? args[++i];
-        if (value !== undefined && HEADER_LINE.test(value)) return note(parseLine(value.trim()), "Read from the curl command's header option.");
+        if (value !== undefined && HEADER_LINE.test(value)) return note(parseLine(value.trim()), { code: "curl-header-option" });
       }
     }
-    return fail("no-session-cookie", "The curl command has no cookie: neither a -b/--cookie option nor a -H 'Cookie: …' header.");
+    return fail({ code: "no-session-cookie", detail: { in: "curl" } });
   }
 
   // Tab-separated rows: the browser's cookie table, or a curl cookie jar.
   const table = cookieTableRows(line);
   if (table !== null) {
     const row = table.rows.find(([name]) => name === SESSION_COOKIE_NAME) ?? table.rows[0];
-    const other = table.rows.length > 1 ? ` (${table.rows.length} rows; the “${row[0]}” one)` : "";
-    return note(fromPair(`${row[0]}=${row[1]}`, "pair"), `Read as ${table.kind}${other}.`);
+    return note(fromPair(`${row[0]}=${row[1]}`, "pair"), { code: "cookie-table", table: table.kind, rows: table.rows.length, name: row[0] });
   }
 
   // name: value (a cookie listed in a console or a tool), other than the Cookie and Set-Cookie headers.
   const listed = /^([A-Za-z0-9_.-]+)\s*:\s*(\S+)$/.exec(line);
   if (listed && !HEADER_LINE.test(line) && !/^https?$/i.test(listed[1])) {
-    return note(fromPair(`${listed[1]}=${listed[2]}`, "pair"), `Read “${listed[1]}: …” as the cookie “${listed[1]}”.`);
+    return note(fromPair(`${listed[1]}=${listed[2]}`, "pair"), { code: "listed", name: listed[1] });
   }
 
   // session%3D… : a pair URL-encoded once (copied from an address or a log).
@@ -133,7 +170,7 @@ function fromToolForm(line: string): CookieInput | InputError | null {
     } catch {
       return null;
     }
-    return note(parseLine(decoded), "The text was URL-encoded (“%3D” for “=”); it was decoded once.");
+    return note(parseLine(decoded), { code: "url-encoded" });
   }
   return null;
 }
@@ -145,7 +182,7 @@ function fromToolForm(line: string): CookieInput | InputError | null {
  * the domain maybe prefixed #HttpOnly_). Null unless every line with a tab is one of them, so a
  * value broken by a stray tab is still read as a value.
  */
-function cookieTableRows(text: string): { kind: string; rows: Array<[string, string]> } | null {
+function cookieTableRows(text: string): { kind: "curl-jar" | "browser-table"; rows: Array<[string, string]> } | null {
   const lines = text.split(/\r?\n/).filter((l) => l.includes("\t"));
   if (lines.length === 0) return null;
   const jar: Array<[string, string]> = [];
@@ -156,8 +193,8 @@ function cookieTableRows(text: string): { kind: string; rows: Array<[string, str
     else if (cells.length >= 4 && /^[^\s=;:]+$/.test(cells[0]) && cells[1] !== "" && !cells[1].includes(" ")) devtools.push([cells[0], cells[1]]);
     else return null;
   }
-  if (jar.length === lines.length) return { kind: "a curl cookie jar", rows: jar };
-  if (devtools.length === lines.length) return { kind: "a row of the browser's cookie table", rows: devtools };
+  if (jar.length === lines.length) return { kind: "curl-jar", rows: jar };
+  if (devtools.length === lines.length) return { kind: "browser-table", rows: devtools };
   return null;
 }
 
@@ -196,20 +233,11 @@ function parseSetCookie(rest: string): CookieInput | InputError {
   const maxAge = attributes.find(([name]) => name.toLowerCase() === "max-age")?.[1];
   const [pair] = parseCookieHeader(first.trim());
   if (pair && pair[1] === "") {
-    return fail(
-      "deleting-cookie",
-      `This Set-Cookie deletes the “${pair[0]}” cookie (empty value${maxAge === "0" ? ", Max-Age=0" : ""}): it is what Flask sends when the session ends up empty. There is nothing to decode.`,
-    );
+    return fail({ code: "deleting-cookie", detail: { name: pair[0], maxAgeZero: maxAge === "0" } });
   }
   const read = fromPair(first.trim(), "set-cookie", attributes);
   if (read.ok && maxAge === "0") {
-    return {
-      ...read,
-      notes: [
-        ...read.notes,
-        "This Set-Cookie has Max-Age=0: a browser deletes the cookie instead of keeping this value (Flask's own deleting cookie has an empty value).",
-      ],
-    };
+    return { ...read, notes: [...read.notes, { code: "max-age-zero" }] };
   }
   return read;
 }
@@ -217,75 +245,55 @@ function parseSetCookie(rest: string): CookieInput | InputError {
 function parseCookieHeaderLine(rest: string): CookieInput | InputError {
   const pairs = parseCookieHeader(rest);
   const session = firstCookie(pairs, SESSION_COOKIE_NAME);
-  const notes: string[] = [];
+  const notes: InputNote[] = [];
   if (session !== undefined) {
     const count = pairs.filter(([name]) => name === SESSION_COOKIE_NAME).length;
-    if (count > 1) notes.push(`The header has ${count} cookies named “session”: Flask reads the first one, as Werkzeug's request.cookies.get does.`);
-    if (pairs.length > count)
-      notes.push(`Other cookies in the header were left aside: ${listNames(pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n))}.`);
+    if (count > 1) notes.push({ code: "duplicate-session", count });
+    if (pairs.length > count) notes.push({ code: "other-cookies", names: pairs.filter(([n]) => n !== SESSION_COOKIE_NAME).map(([n]) => n) });
     return bareValue(session, "cookie-header", SESSION_COOKIE_NAME, [], notes);
   }
   if (pairs.length === 1) {
     const [[name, value]] = pairs;
-    return bareValue(
-      value,
-      "cookie-header",
-      name,
-      [],
-      [`The cookie is named “${name}”, not “session”: decoded anyway, in case the app sets SESSION_COOKIE_NAME.`],
-    );
+    return bareValue(value, "cookie-header", name, [], [{ code: "other-name", name }]);
   }
-  const names = pairs.map(([name]) => name);
-  return fail(
-    "no-session-cookie",
-    names.length === 0
-      ? "The Cookie header holds no name=value pair."
-      : `The Cookie header has no cookie named “session” (Flask's default SESSION_COOKIE_NAME); it has: ${listNames(names)}.`,
-  );
+  return fail({ code: "no-session-cookie", detail: { in: "cookie-header", names: pairs.map(([name]) => name) } });
 }
 
 function fromPair(text: string, form: InputForm, attributes: Array<[string, string | null]> = []): CookieInput | InputError {
   // Werkzeug's parser handles the quoting rules (a quoted value is accepted and unquoted).
   const pairs = parseCookieHeader(text);
-  if (pairs.length === 0) return fail("no-session-cookie", `“${clip(text)}” has no name=value pair.`);
+  if (pairs.length === 0) return fail({ code: "no-session-cookie", detail: { in: "text", text } });
   const [[name, value]] = pairs;
-  const notes = name === SESSION_COOKIE_NAME ? [] : [`The cookie is named “${name}”, not “session”: decoded anyway, in case the app sets SESSION_COOKIE_NAME.`];
-  if (/^\s*[^=]+=\s*"/.test(text)) notes.push("The value was quoted; Werkzeug removes the quotes before Flask reads it.");
+  const notes: InputNote[] = name === SESSION_COOKIE_NAME ? [] : [{ code: "other-name", name }];
+  if (/^\s*[^=]+=\s*"/.test(text)) notes.push({ code: "quoted" });
   return bareValue(value, form, name, attributes, notes);
 }
 
-function bareValue(value: string, form: InputForm, name: string | null, attributes: Array<[string, string | null]>, notes: string[]): CookieInput | InputError {
+function bareValue(
+  value: string,
+  form: InputForm,
+  name: string | null,
+  attributes: Array<[string, string | null]>,
+  notes: InputNote[],
+): CookieInput | InputError {
   let cleaned = value;
   const space = /\s/g;
   const spaces = value.match(space)?.length ?? 0;
   if (spaces > 0) {
     cleaned = value.replace(space, "");
-    notes = [
-      ...notes,
-      `Removed ${spaces} whitespace character${spaces === 1 ? "" : "s"} from inside the value (a line break from copying?). A browser never sends a cookie with spaces.`,
-    ];
+    notes = [...notes, { code: "whitespace-removed", count: spaces }];
   }
-  if (cleaned === "") return fail("empty", form === "bare" ? "The input is empty." : `The cookie${name ? ` “${name}”` : ""} has an empty value.`);
+  if (cleaned === "") return fail({ code: "empty", detail: form === "bare" ? { of: "bare-value" } : { of: "cookie", name } });
   const semicolon = cleaned.indexOf(";");
   if (semicolon >= 0) {
     // Other odd characters are left for the decoder to report: Flask itself reads them (and may skip them).
-    return fail("bad-characters", `The value has a “;” at position ${semicolon + 1}: a cookie value cannot contain one, since “;” separates cookies.`);
+    return fail({ code: "bad-characters", detail: { character: ";", position: semicolon + 1 } });
   }
   return { ok: true, value: cleaned, name, form, attributes, notes };
 }
 
-function fail(code: InputErrorCode, message: string): InputError {
-  return { ok: false, error: { code, message } };
-}
-
-/** Cookie names for a message: the first ten (each clipped), then how many more. */
-function listNames(names: string[]): string {
-  const shown = names.slice(0, 10).map((name) => clip(name, 40));
-  return names.length > 10 ? `${shown.join(", ")} and ${names.length - 10} more` : shown.join(", ");
-}
-
-function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+function fail(error: InputProblem): InputError {
+  return { ok: false, error };
 }
 
 /** The Set-Cookie value as pasted, for the size check (Werkzeug measures the whole header value). */

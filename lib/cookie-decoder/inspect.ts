@@ -17,7 +17,6 @@ import { pyRepr, sessionRepr } from "@/lib/flask-session/python-repr";
 import { decodeTimestamp, EPOCH_2011, MAX_PY_TIMESTAMP, splitToken, type Epoch } from "@/lib/flask-session/signer";
 import { dumpsTagged } from "@/lib/flask-session/tagged-json";
 import { dumpCookie, MAX_COOKIE_SIZE } from "@/lib/flask-session/werkzeug-cookies";
-import { duration, durationBetween } from "./duration";
 import { guessEpoch, type EpochGuess } from "./epoch";
 import { prettyJson } from "./pretty-json";
 
@@ -206,30 +205,26 @@ export async function inspectCookie(value: string, opts: { now: number; setCooki
   return { value, pieces, parts, timestamp, payload: reading, errors, size: measured };
 }
 
-export type AgeReading = { age: number; maxAge: number | null; accepted: boolean; message: string };
+/**
+ * What Flask's `max_age` check makes of the cookie's age: `future` (dated after `now`: rejected),
+ * `no-max-age` (any age passes), `expired` (older than `maxAge`) or `within`. `timestamp` and
+ * `now` are Unix seconds, kept so the sentence can count years on the calendar (./messages.ts).
+ */
+export type AgeReading = {
+  timestamp: number;
+  now: number;
+  /** `now - timestamp`, in seconds. */
+  age: number;
+  accepted: boolean;
+} & ({ code: "future"; maxAge: number | null } | { code: "no-max-age"; maxAge: null } | { code: "expired" | "within"; maxAge: number });
 
 /** Whether Flask's `max_age` check (itsdangerous `TimestampSigner.unsign`) would pass at `now`. */
 export function checkAge(timestampUnix: number, now: number, maxAge: number | null): AgeReading {
   const age = now - timestampUnix;
-  if (age < 0) {
-    return {
-      age,
-      maxAge,
-      accepted: false,
-      message: `Dated ${durationBetween(now, timestampUnix)} in the future: Flask rejects it (signature age < 0) and starts a new empty session.`,
-    };
-  }
-  const old = durationBetween(timestampUnix, now);
-  if (maxAge === null) return { age, maxAge, accepted: true, message: `${old} old; with no max_age, any age is accepted.` };
-  if (age > maxAge) {
-    return {
-      age,
-      maxAge,
-      accepted: false,
-      message: `${old} old, more than max_age (${duration(maxAge)}): even if the signature verifies, Flask rejects it as expired and starts a new empty session.`,
-    };
-  }
-  return { age, maxAge, accepted: true, message: `${old} old, within max_age (${duration(maxAge)}): Flask would still accept it, if the signature verifies.` };
+  const facts = { timestamp: timestampUnix, now, age };
+  if (age < 0) return { ...facts, code: "future", maxAge, accepted: false };
+  if (maxAge === null) return { ...facts, code: "no-max-age", maxAge, accepted: true };
+  return age > maxAge ? { ...facts, code: "expired", maxAge, accepted: false } : { ...facts, code: "within", maxAge, accepted: true };
 }
 
 /** The timestamp of a reading in Unix seconds under the chosen epoch. */

@@ -6,35 +6,32 @@
  */
 import { b64urlEncode } from "@/lib/flask-session/base64";
 import { encodeSessionCookie } from "@/lib/flask-session/cookie";
-import type { PyDict } from "@/lib/flask-session/py-value";
-import { signToken, type Epoch } from "@/lib/flask-session/signer";
-import { engineErrorMessage } from "@/lib/flask-session/messages";
+import type { JsonError, SerializeFailure, TagFailure } from "@/lib/flask-session/engine-error";
+import type { PyDict, PyValue } from "@/lib/flask-session/py-value";
+import { EPOCH_2011, signToken, type Epoch } from "@/lib/flask-session/signer";
 import { SerializeError, loadsTagged } from "@/lib/flask-session/tagged-json";
 
-export type SignResult = { ok: true; cookie: string; session: PyDict; compressed: boolean } | { ok: false; message: string };
+/** Why a session cannot be signed, with the facts; ./messages.ts words it. */
+export type SignError =
+  | { code: "empty-text"; detail: Record<string, never> }
+  /** The JSON loads, but into a `kind` of value, not an object. */
+  | { code: "not-a-dict"; detail: { kind: Exclude<PyValue["type"], "dict"> } }
+  /** The text is not JSON, or a tag in it is malformed: the engine's error. */
+  | { code: "bad-json"; detail: { error: JsonError | TagFailure } }
+  | { code: "no-secret"; detail: Record<string, never> }
+  /** Flask's serializer would raise on this session: the engine's failure. */
+  | { code: "not-serialisable"; detail: { failure: SerializeFailure } }
+  /** The timestamp to store (`seconds` after the chosen epoch) is negative or not a safe integer. */
+  | { code: "timestamp-out-of-range"; detail: { seconds: number } };
 
-const KIND: Record<string, string> = {
-  none: "null",
-  bool: "a boolean",
-  int: "an integer",
-  float: "a float",
-  str: "a string",
-  bytes: "bytes (a top-level “ b” tag)",
-  list: "a list",
-  tuple: "a tuple (a top-level “ t” tag)",
-  datetime: "a datetime (a top-level “ d” tag)",
-  markup: "Markup (a top-level “ m” tag)",
-  uuid: "a UUID (a top-level “ u” tag)",
-};
+export type SignResult = { ok: true; cookie: string; session: PyDict; compressed: boolean } | { ok: false; error: SignError };
 
 /** Parse the edited tagged JSON into the session dict Flask would hold. */
-export function parseSessionJson(text: string): { ok: true; session: PyDict } | { ok: false; message: string } {
-  if (text.trim() === "") return { ok: false, message: "The session is empty text: write a JSON object, {} for an empty session." };
+export function parseSessionJson(text: string): { ok: true; session: PyDict } | { ok: false; error: SignError } {
+  if (text.trim() === "") return { ok: false, error: { code: "empty-text", detail: {} } };
   const loaded = loadsTagged(text);
-  if (!loaded.ok) return { ok: false, message: engineErrorMessage(loaded.error) };
-  if (loaded.value.type !== "dict") {
-    return { ok: false, message: `The session must be a JSON object (Flask's session is a dict); this JSON is ${KIND[loaded.value.type]}.` };
-  }
+  if (!loaded.ok) return { ok: false, error: { code: "bad-json", detail: { error: loaded.error } } };
+  if (loaded.value.type !== "dict") return { ok: false, error: { code: "not-a-dict", detail: { kind: loaded.value.type } } };
   return { ok: true, session: loaded.value };
 }
 
@@ -42,13 +39,15 @@ export function parseSessionJson(text: string): { ok: true; session: PyDict } | 
 export async function signSessionJson(text: string, secret: string, opts: { timestamp: number; epoch: Epoch }): Promise<SignResult> {
   const parsed = parseSessionJson(text);
   if (!parsed.ok) return parsed;
-  if (secret === "") return { ok: false, message: "Enter a secret key to sign with." };
+  if (secret === "") return { ok: false, error: { code: "no-secret", detail: {} } };
   try {
     const cookie = await encodeSessionCookie(parsed.session, secret, opts);
     return { ok: true, cookie, session: parsed.session, compressed: cookie.startsWith(".") };
   } catch (e) {
-    if (e instanceof SerializeError) return { ok: false, message: `Flask could not serialise this session: ${engineErrorMessage(e.failure)}` };
-    if (e instanceof RangeError) return { ok: false, message: `The timestamp cannot be signed: ${e.message}` };
+    if (e instanceof SerializeError) return { ok: false, error: { code: "not-serialisable", detail: { failure: e.failure } } };
+    // The signer's RangeError: the seconds it was asked to store, counted from the chosen epoch.
+    if (e instanceof RangeError)
+      return { ok: false, error: { code: "timestamp-out-of-range", detail: { seconds: opts.timestamp - (opts.epoch === "2011" ? EPOCH_2011 : 0) } } };
     throw e;
   }
 }

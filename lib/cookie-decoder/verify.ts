@@ -4,19 +4,38 @@
  * and what would Flask do with the cookie (load it, silently start a new empty session, or fail
  * with a 500 because a correctly signed payload cannot be decoded).
  */
-import { decodeSessionCookie } from "@/lib/flask-session/cookie";
-import { engineErrorMessage, nonStrKeyFact } from "@/lib/flask-session/messages";
-import { MAX_INFLATED_BYTES } from "@/lib/flask-session/payload";
+import { decodeSessionCookie, type DecodedCookie } from "@/lib/flask-session/cookie";
+import type { UndecodableError } from "@/lib/flask-session/engine-error";
 import type { PyDict } from "@/lib/flask-session/py-value";
 import { verifyToken, type Epoch } from "@/lib/flask-session/signer";
 
 type FlaskVerdict = "loaded" | "new-empty-session" | "error-500";
 
+type Rejection = Extract<DecodedCookie, { outcome: "rejected" }>["error"];
+
+/**
+ * What the check found, as a code with its facts (./messages.ts words it):
+ * - `loaded`: signature and age valid, Flask loads the session;
+ * - `loaded-2011`: so for a Flask counting from 2011 (itsdangerous < 1.0), and `current` says what
+ *   a current Flask, counting from 1970, does with the same cookie;
+ * - `rejected-valid-signature`: the signature verifies but Flask still rejects the cookie (its age);
+ * - `bad-signature`: the signature does not verify with this key;
+ * - `loaded-non-str-keys`, `loaded-too-large`: Flask loads payloads this engine cannot show;
+ * - `error-500`: correctly signed, but the payload cannot be decoded.
+ */
+export type VerifyFinding =
+  | { code: "loaded" }
+  | { code: "loaded-2011"; current: { outcome: "loaded" } | { outcome: "rejected"; error: Rejection } | { outcome: "undecodable" } }
+  | { code: "rejected-valid-signature"; error: Rejection }
+  | { code: "bad-signature"; error: Rejection }
+  | { code: "loaded-non-str-keys"; detail: { index: number; type: string } }
+  | { code: "loaded-too-large"; limit: number }
+  | { code: "error-500"; error: UndecodableError };
+
 export type Verification = {
   signatureValid: boolean;
   verdict: FlaskVerdict;
-  /** One or two sentences for the reader. */
-  message: string;
+  finding: VerifyFinding;
   session: PyDict | null;
 };
 
@@ -26,50 +45,37 @@ export async function verifyCookie(value: string, secret: string, opts: { now: n
   const flask = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: opts.epoch });
   switch (flask.outcome) {
     case "ok": {
-      let message = "The signature verifies with this key and the cookie's age is within max_age: Flask would load this session.";
+      let finding: VerifyFinding = { code: "loaded" };
       if (opts.epoch === "2011") {
         // The verdict above is for a Flask whose itsdangerous counts from 2011 (before 1.0); say what a current one does.
         const current = await decodeSessionCookie(value, secret, { maxAge: opts.maxAge, now: opts.now, epoch: "unix" });
-        message = `The signature verifies with this key, and Flask with itsdangerous < 1.0 (the 2011 epoch chosen above) would load this session. ${
-          current.outcome === "ok"
-            ? "A current Flask, counting from 1970, would load it too."
-            : `A current Flask, counting from 1970, would not: ${current.outcome === "rejected" ? engineErrorMessage(current.error) : "its payload cannot be decoded"}.`
-        }`;
+        finding = {
+          code: "loaded-2011",
+          current:
+            current.outcome === "ok"
+              ? { outcome: "loaded" }
+              : current.outcome === "rejected"
+                ? { outcome: "rejected", error: current.error }
+                : { outcome: "undecodable" },
+        };
       }
-      return { signatureValid: true, verdict: "loaded", message, session: flask.session };
+      return { signatureValid: true, verdict: "loaded", finding, session: flask.session };
     }
     case "rejected":
       return {
         signatureValid,
         verdict: "new-empty-session",
-        message: signatureValid
-          ? `The signature verifies with this key, but Flask would still reject the cookie and silently start a new empty session: ${engineErrorMessage(flask.error)}`
-          : `The signature does not verify with this key: Flask would silently start a new empty session. ${engineErrorMessage(flask.error)}`,
+        finding: { code: signatureValid ? "rejected-valid-signature" : "bad-signature", error: flask.error },
         session: null,
       };
     case "undecodable":
       // Two payloads Flask reads that this engine cannot: it would load them, not fail.
       if (flask.error.code === "non-str-key") {
-        return {
-          signatureValid: true,
-          verdict: "loaded",
-          message: `The signature verifies with this key, and Flask would load this session, a dict whose keys are not all strings (${nonStrKeyFact(flask.error.detail)}). This decoder does not model such sessions, so it cannot show it; Flask fails with a 500 only on a response that writes it back.`,
-          session: null,
-        };
+        return { signatureValid: true, verdict: "loaded", finding: { code: "loaded-non-str-keys", detail: flask.error.detail }, session: null };
       }
       if (flask.error.code === "too-large") {
-        return {
-          signatureValid: true,
-          verdict: "loaded",
-          message: `The signature verifies with this key. The payload is compressed and unpacks to more than ${MAX_INFLATED_BYTES} bytes, where this decoder stops; Flask has no limit and would unpack it, then load the session if the JSON inside is a valid session.`,
-          session: null,
-        };
+        return { signatureValid: true, verdict: "loaded", finding: { code: "loaded-too-large", limit: flask.error.detail.limit }, session: null };
       }
-      return {
-        signatureValid: true,
-        verdict: "error-500",
-        message: `The signature verifies with this key, but the payload cannot be decoded, so Flask fails while opening the session and answers 500 on every route: ${engineErrorMessage(flask.error)}`,
-        session: null,
-      };
+      return { signatureValid: true, verdict: "error-500", finding: { code: "error-500", error: flask.error }, session: null };
   }
 }
