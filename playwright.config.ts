@@ -29,6 +29,13 @@ const bothPaths = {
   e2e: ["e2e/demo-embeds.spec.ts", "e2e/playground-knobs.spec.ts", "e2e/decoder-tamper.spec.ts", "e2e/security-api-xss.spec.ts"],
 };
 
+/**
+ * Tests in those specs tagged `@page-only` are about the page itself: a mocked network failure, the
+ * keyboard, the settings kept in the URL. Any request they send is one the other tests already
+ * check on both paths, so they run on `npm start` only.
+ */
+const PAGE_ONLY = /@page-only/;
+
 export default defineConfig({
   testDir: "./tests",
   testMatch: "**/*.spec.ts",
@@ -65,7 +72,13 @@ export default defineConfig({
     { name: "routes", testMatch: "routes/**/*.spec.ts", metadata: { deployPath: "npm-start" } },
     { name: "e2e", testMatch: "e2e/**/*.spec.ts", use: { ...devices["Desktop Chrome"] }, metadata: { deployPath: "npm-start" } },
     { name: "routes-next-start", testMatch: bothPaths.routes, use: { baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
-    { name: "e2e-next-start", testMatch: bothPaths.e2e, use: { ...devices["Desktop Chrome"], baseURL: nextStartURL }, metadata: { deployPath: "next-start" } },
+    {
+      name: "e2e-next-start",
+      testMatch: bothPaths.e2e,
+      grepInvert: PAGE_ONLY,
+      use: { ...devices["Desktop Chrome"], baseURL: nextStartURL },
+      metadata: { deployPath: "next-start" },
+    },
   ],
   // Tests run against the production build: what readers get. One build, two servers from it:
   // `npm start` (the demo API on its lean path, the rest through Next) and plain `next start` (the

@@ -30,8 +30,19 @@ function curlAnswer(stepId: string): string {
 }
 
 test.describe("who wrote each key, on /decoder", () => {
-  test("a Flask-Login cookie: library, the call that wrote each key, and the fix", async ({ page }) => {
+  // One page for the pastes, as a reader pasting one cookie after another: each check names what
+  // only its own cookie shows, so what the page showed before cannot satisfy it.
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage();
     await gotoHydrated(page, "/decoder");
+  });
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test("a Flask-Login cookie: library, the call that wrote each key, and the fix", async () => {
     await cookieBox(page).fill(sessionValue("flask-login-basic/login"));
     const user = keyCard(page, "_user_id");
     await expect(user.getByTestId("origin-library")).toHaveText("Flask-Login");
@@ -44,8 +55,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(next.getByTestId("other-origins")).toContainText("flask-oidc");
   });
 
-  test("a Flask-WTF cookie", async ({ page }) => {
-    await gotoHydrated(page, "/decoder");
+  test("a Flask-WTF cookie", async () => {
     await cookieBox(page).fill(sessionValue("flask-wtf-form/form"));
     const card = keyCard(page, "csrf_token");
     await expect(card.getByTestId("origin-library")).toHaveText("Flask-WTF");
@@ -54,8 +64,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(card.getByTestId("origin-fix")).toContainText("meta={'csrf': False}");
   });
 
-  test("an Authlib cookie, with piled-up states read together", async ({ page }) => {
-    await gotoHydrated(page, "/decoder");
+  test("an Authlib cookie, with piled-up states read together", async () => {
     await cookieBox(page).fill(sessionValue("authlib-oauth2/authorize-again"));
     const cards = page.locator('[data-testid="key-origin"][data-library="authlib"]');
     await expect(cards).toHaveCount(3);
@@ -65,8 +74,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(page.locator('[data-finding="oauth-states-pile-up"]')).toContainText("2 Authlib states for the client “google”");
   });
 
-  test("a curl -i answer with a session cookie and a remember_token explains both", async ({ page }) => {
-    await gotoHydrated(page, "/decoder");
+  test("a curl -i answer with a session cookie and a remember_token explains both", async () => {
     await cookieBox(page).fill(curlAnswer("flask-login-remember/login"));
     const reports = page.getByTestId("cookie-report");
     await expect(reports).toHaveCount(2);
@@ -76,8 +84,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(keyCard(page, "_remember_seconds").getByTestId("origin-library")).toHaveText("Flask-Login");
   });
 
-  test("a logout answer: both deletions explained", async ({ page }) => {
-    await gotoHydrated(page, "/decoder");
+  test("a logout answer: both deletions explained", async () => {
     await cookieBox(page).fill(curlAnswer("flask-login-remember/logout"));
     const deletions = page.getByTestId("cookie-deletion");
     await expect(deletions).toHaveCount(2);
@@ -86,8 +93,7 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(page.getByTestId("problems")).toContainText("deletes");
   });
 
-  test("a sensitive value shows its warning", async ({ page }) => {
-    await gotoHydrated(page, "/decoder");
+  test("a sensitive value shows its warning", async () => {
     await cookieBox(page).fill(sessionValue("flask-dance/authorized"));
     const warnings = page.getByTestId("secret-warnings");
     await expect(warnings).toContainText("Readable by anyone holding this cookie");
@@ -96,10 +102,9 @@ test.describe("who wrote each key, on /decoder", () => {
     await expect(page.getByTestId("secret-warnings").locator('[data-secret-kind="pickle"]')).toHaveCount(2);
   });
 
-  test("an unknown key points to the tracer, and markup in key names stays text", async ({ page }) => {
+  test("an unknown key points to the tracer, and markup in key names stays text", async () => {
     const key = '<img src=x onerror="document.title=1">';
     const cookie = await encodeSessionCookie(py.dict([[key, py.str("<b>bold</b>")]]), "k");
-    await gotoHydrated(page, "/decoder");
     const title = await page.title();
     await cookieBox(page).fill(cookie);
     const card = page.getByTestId("key-origin");

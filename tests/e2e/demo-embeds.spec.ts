@@ -83,7 +83,7 @@ test.describe("the stock Flask embed", () => {
     await expect(demo.latest().locator('[data-field="body"]')).toContainText("<SecureCookieSession {'key': 'value'}>");
   });
 
-  test("a network failure shows in the embed with a retry that works", async ({ page }) => {
+  test("a network failure shows in the embed with a retry that works", { tag: "@page-only" }, async ({ page }) => {
     const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.persistent);
     await page.route("**/api/flask/persistent/", (route) => route.abort("connectionrefused"));
     await demo.button("Send request").click();
@@ -98,7 +98,7 @@ test.describe("the stock Flask embed", () => {
     await expect(demo.entry(1)).toContainText("Set-Cookie sent");
   });
 
-  test("a server error shows in the embed instead of a blank box", async ({ page }) => {
+  test("a server error shows in the embed instead of a blank box", { tag: "@page-only" }, async ({ page }) => {
     const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.persistent);
     await page.route("**/api/flask/persistent/", (route) => route.fulfill({ status: 500, contentType: "text/html", body: "<h1>Internal Server Error</h1>" }));
     await demo.button("Send request").click();
@@ -106,7 +106,7 @@ test.describe("the stock Flask embed", () => {
     await expect(demo.root.getByRole("alert").getByRole("button", { name: "Retry" })).toBeVisible();
   });
 
-  test("everything works from the keyboard", async ({ page, context }) => {
+  test("everything works from the keyboard", { tag: "@page-only" }, async ({ page, context }) => {
     const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.persistent);
     await demo.button("Flask 2016 (0.10)").focus();
     await page.keyboard.press("Enter");
@@ -151,7 +151,7 @@ test.describe("the stock Flask / NoSessionsFlask embed", () => {
     expect(await jarCookie(context, "weak")).toBeNull();
   });
 
-  test("the configuration is deep-linkable in the URL fragment, old rule-set names (flask=2016) included", async ({ page }) => {
+  test("the configuration is deep-linkable in the URL fragment, old rule-set names (flask=2016) included", { tag: "@page-only" }, async ({ page }) => {
     const demo = await LiveDemoEmbed.open(page, `${articlePath}#${articleDemos.persistentWeak}?app=weak&flask=2016`, articleDemos.persistentWeak);
     await expect(demo.button("NoSessionsFlask")).toHaveAttribute("aria-pressed", "true");
     await expect(demo.button("Flask 2016 (0.10)")).toHaveAttribute("aria-pressed", "true");
@@ -161,7 +161,7 @@ test.describe("the stock Flask / NoSessionsFlask embed", () => {
   });
 });
 
-test("a deep link followed from the same page reconfigures the embed", async ({ page }) => {
+test("a deep link followed from the same page reconfigures the embed", { tag: "@page-only" }, async ({ page }) => {
   const demo = await LiveDemoEmbed.open(page, articlePath, articleDemos.persistentWeak);
   await expect(demo.button("Stock Flask")).toHaveAttribute("aria-pressed", "true");
   await page.evaluate((id) => {

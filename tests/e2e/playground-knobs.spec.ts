@@ -4,7 +4,7 @@ import { jarCookie, LiveDemoEmbed, setCookieValue } from "../helpers/live-demo";
 const open = (page: import("@playwright/test").Page, search = "") => LiveDemoEmbed.open(page, `/playground${search}`, "playground-demo");
 
 test.describe("the playground", () => {
-  test("keeps every knob in the URL, and a link reopens the same setup", async ({ page }) => {
+  test("keeps every knob in the URL, and a link reopens the same setup", { tag: "@page-only" }, async ({ page }) => {
     const demo = await open(page);
     await demo.button("Flask-Principal").click();
     await demo.switch("use_sessions").click();
@@ -109,7 +109,7 @@ test.describe("the playground", () => {
     await expect(demo.field("held-session")).toContainText("'identity.id': 'alice'");
   });
 
-  test("the knobs that only apply to Flask-Principal are disabled for the other apps", async ({ page }) => {
+  test("the knobs that only apply to Flask-Principal are disabled for the other apps", { tag: "@page-only" }, async ({ page }) => {
     const demo = await open(page);
     await expect(demo.switch("use_sessions")).toBeDisabled();
     await expect(demo.button("alice")).toBeDisabled();
@@ -118,7 +118,7 @@ test.describe("the playground", () => {
     await expect(demo.button("nothing")).toHaveAttribute("aria-pressed", "true");
   });
 
-  test("shows the same request as a curl command line", async ({ page }) => {
+  test("shows the same request as a curl command line", { tag: "@page-only" }, async ({ page }) => {
     const demo = await open(page, "?app=principal&token=bob&flask=2016");
     const origin = new URL(page.url()).origin;
     await expect(demo.field("curl")).toHaveText(`curl -i -H 'Authorization: Bearer bob-token' '${origin}/api/flask/principal/?flask=0.10'`);
