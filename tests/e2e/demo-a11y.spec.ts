@@ -18,9 +18,9 @@ test("the article with its live embeds, after requests, has no axe violations in
   expect(await axeViolationsInBothThemes(page, ARTICLE_EMBEDS)).toEqual(NONE);
 });
 
-test("the playground, before and after a request, has no axe violations in either theme", async ({ page }) => {
+test("the playground, after a request, has no axe violations in either theme", async ({ page }) => {
+  // Before any request it is the markup the server rendered, which the last test checks.
   const demo = await LiveDemoEmbed.open(page, "/playground", "playground-demo");
-  expect(await axeViolationsInBothThemes(page)).toEqual(NONE);
   await demo.button("clear").click();
   await demo.send("persistent");
   expect(await axeViolationsInBothThemes(page)).toEqual(NONE);
