@@ -38,7 +38,7 @@ export default function bootOnIntent(srcs: readonly string[] | null): void {
   function boot(): void {
     if (booted || !srcs) return;
     booted = true;
-    for (const intent of intents) w.removeEventListener(intent, boot, listening);
+    for (const intent of intents) w.removeEventListener(intent, onIntent, listening);
     observer?.disconnect();
     for (const src of srcs) {
       const script = d.createElement("script");
@@ -46,6 +46,16 @@ export default function bootOnIntent(srcs: readonly string[] | null): void {
       script.async = false;
       d.body.appendChild(script);
     }
+  }
+
+  /**
+   * A sign of intent, except a pointer that did not move: Chrome sends a pointermove with no
+   * movement when the page changes under a cursor that is resting on it (as the page loads, for
+   * one), and a reader who has not touched the mouse has not acted.
+   */
+  function onIntent(event: Event): void {
+    if (event.type === "pointermove" && !(event as PointerEvent).movementX && !(event as PointerEvent).movementY) return;
+    boot();
   }
 
   // React drops a click on a button it has not hydrated yet: hold it, boot, press it again later.
@@ -94,7 +104,7 @@ export default function bootOnIntent(srcs: readonly string[] | null): void {
   // A deep link to a demo (`#demo-…?flask=0.10`) names no element the browser can scroll to: the
   // demo itself reads it and scrolls, so it must start at once.
   if (location.hash.length > 1) return boot();
-  for (const intent of intents) w.addEventListener(intent, boot, listening);
+  for (const intent of intents) w.addEventListener(intent, onIntent, listening);
   if ("IntersectionObserver" in w) {
     observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) boot();

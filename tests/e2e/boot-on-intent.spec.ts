@@ -115,6 +115,10 @@ test("the home page boots on intent too", async ({ page }) => {
   await page.goto("/");
   await page.waitForTimeout(1_000);
   expect(scripts).toEqual([]);
+  // A pointermove with no movement is what Chrome sends when the page changes under a resting cursor.
+  await page.evaluate(() => dispatchEvent(new PointerEvent("pointermove", { bubbles: true })));
+  await page.waitForTimeout(300);
+  expect(scripts, "a pointer that did not move is not intent").toEqual([]);
   await page.keyboard.press("Tab");
   await hydrated(page);
   expect(scripts[0]).toMatch(/^\/_next\/static\/deferred\//);
