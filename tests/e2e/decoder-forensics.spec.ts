@@ -136,26 +136,3 @@ test.describe("the article's Flask-Principal embed", () => {
     await expect(embed.locator('[data-finding="identity-resent"]')).toContainText("alice");
   });
 });
-
-test.describe("screenshots", () => {
-  test.skip(!process.env.FORENSICS_SCREENSHOTS, "set FORENSICS_SCREENSHOTS=1 to take them");
-  for (const width of [390, 1280]) {
-    for (const theme of ["light", "dark"] as const) {
-      test(`findings at ${width}px, ${theme}`, async ({ page }) => {
-        await page.setViewportSize({ width, height: 900 });
-        await page.addInitScript((choice) => localStorage.setItem("theme", choice), theme);
-        await gotoHydrated(page, "/decoder");
-        await cookieBox(page).fill(curlAnswer("flask-security-2fa/setup"));
-        await expect(page.getByTestId("secret-warnings")).toBeVisible();
-        await page.getByTestId("decoded").screenshot({ path: `reports/screenshots/forensics/findings-${width}-${theme}.png` });
-        await cookieBox(page).fill(curlAnswer("flask-login-remember/login"));
-        await expect(page.getByTestId("cookie-report")).toHaveCount(2);
-        await page.getByTestId("decoded").screenshot({ path: `reports/screenshots/forensics/curl-${width}-${theme}.png` });
-        await page.goto("/disabling-cookies-in-flask");
-        const embed = page.getByRole("region", { name: "Cookie decoder: a Flask-Principal cookie" });
-        await embed.scrollIntoViewIfNeeded();
-        await embed.screenshot({ path: `reports/screenshots/forensics/embed-${width}-${theme}.png` });
-      });
-    }
-  }
-});

@@ -1,12 +1,11 @@
 import { test } from "@playwright/test";
-import { gotoHydrated } from "../helpers/hydration";
+import { gotoHydrated } from "../../tests/helpers/hydration";
 
 /**
  * Screenshots of the "Which fix works?" page on a phone and a desktop, light and dark, one cell's
- * exchange opened and sent live, for a person to look at. Not a check: run with
- * FIXES_SCREENSHOTS=1; they land in reports/screenshots/fixes/ (git-ignored).
+ * exchange opened and sent live, for a person to look at. Not a check: `npm run screenshots` takes
+ * them; they land in reports/screenshots/fixes/ (git-ignored).
  */
-test.skip(!process.env.FIXES_SCREENSHOTS, "set FIXES_SCREENSHOTS=1 to take the screenshots");
 // Full-page captures of a long page on a busy machine take a while.
 test.setTimeout(180_000);
 
