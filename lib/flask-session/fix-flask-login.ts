@@ -13,7 +13,7 @@
  */
 import { TOKENS } from "./app-views/principal";
 import { py, type PyValue } from "./py-value";
-import { createIdentifier, loginUserWrites, type LoginClient } from "./flask-login-rules";
+import { createIdentifier, decodeRememberCookie, loginUserWrites, type LoginClient } from "./flask-login-rules";
 import type { FlaskSession } from "./session";
 import { firstCookie } from "./werkzeug-cookies";
 
@@ -22,13 +22,6 @@ export type LoginRequest = LoginClient & { cookies: Array<[string, string]> };
 
 /** The user a load found, and how (`request` is what the Flask-Login recipe's receiver sees). */
 export type LoadedUser = { id: string; via: "session" | "remember-cookie" | "request" } | null;
-
-const encoder = new TextEncoder();
-
-/** A header value as Flask sees it (Latin-1 decoded WSGI text), `.encode("utf-8")`. */
-function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
-}
 
 /** `login_user(User(name))`. */
 export async function loginUser(session: FlaskSession, name: string, request: LoginRequest): Promise<void> {
@@ -47,23 +40,6 @@ function requestLoader(request: LoginRequest): string | null {
   const space = text.indexOf(" ");
   const [scheme, token] = space < 0 ? [text, ""] : [text.slice(0, space), text.slice(space + 1)];
   return scheme === "Bearer" && Object.hasOwn(TOKENS, token) ? TOKENS[token] : null;
-}
-
-/** `decode_cookie`: `payload|hmac-sha512(SECRET_KEY as Latin-1, payload as UTF-8)`, else None. */
-async function decodeRememberCookie(cookie: string, secret: string): Promise<string | null> {
-  const bar = cookie.lastIndexOf("|");
-  if (bar < 0) return null;
-  const payload = cookie.slice(0, bar);
-  const key = await crypto.subtle.importKey(
-    "raw",
-    Uint8Array.from(secret, (c) => c.charCodeAt(0) & 0xff),
-    { name: "HMAC", hash: "SHA-512" },
-    false,
-    ["sign"],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8(payload) as BufferSource));
-  const hex = Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
-  return hex === cookie.slice(bar + 1) ? payload : null;
 }
 
 /** `LoginManager._load_user` with session_protection "basic", the fix apps' loaders, and the secret key. */

@@ -11,7 +11,7 @@ export type FixTrace = {
   app: string;
   /** The early-returning before_request answered (with the view's response). */
   early: boolean;
-  error: "undecodable" | "null-session-write" | "missing-identity" | null;
+  error: "undecodable" | "null-session-write" | "missing-identity" | "flask-login-raised" | null;
   /** Who Flask-Login's `_load_user` found (the recipe's apps only). */
   loaded: LoadedUser;
   /** save_session stopped before a Set-Cookie it would otherwise have written. */
@@ -94,6 +94,8 @@ function errorSentence(trace: FixTrace): string {
       return `A 500: ${RUNTIME_ERROR}`;
     case "missing-identity":
       return "A 500: the view read g.identity, which Flask-Principal never set.";
+    case "flask-login-raised":
+      return "A 500: Flask-Login raised while reading the remember_token cookie (a digest with non-ASCII characters cannot be compared, a secret key outside Latin-1 cannot be encoded). save_session still ran on the error page.";
     default:
       return "";
   }

@@ -34,6 +34,7 @@ import { appRoot, matchRoute, optionsHeaders, type Route } from "./routing";
 import { defaultSessionConfig, saveSession, type SaveResult, type SessionConfig } from "./save-rules";
 import { FlaskSession } from "./session";
 import { dumpCookie, parseCookieHeader } from "./werkzeug-cookies";
+import { RaisedInApp } from "./flask-login-rules";
 import { internalServerError } from "./werkzeug-pages";
 
 /** The RuntimeError a NullSession raises on every write (flask/sessions.py 2.2.2, `NullSession._fail`). */
@@ -166,8 +167,8 @@ export async function runFixExchange(
       dispatched = trace.early || route.kind === "index" ? await view() : pageOrOptions(route);
     }
   } catch (e) {
-    if (!(e instanceof NullSessionWrite || e instanceof MissingIdentity)) throw e;
-    trace.error = e instanceof NullSessionWrite ? "null-session-write" : "missing-identity";
+    if (!(e instanceof NullSessionWrite || e instanceof MissingIdentity || e instanceof RaisedInApp)) throw e;
+    trace.error = e instanceof NullSessionWrite ? "null-session-write" : e instanceof MissingIdentity ? "missing-identity" : "flask-login-raised";
     dispatched = { ...internalServerError(), lazyLength: false };
   }
 

@@ -13,6 +13,10 @@
  * address (`remoteAddress` null) and there is no X-Forwarded-For, the address is Python's `None`,
  * exactly as Flask-Login hashes a request whose `remote_addr` is None; no address is made up.
  * Flask-Paranoid 0.2.0 copies this rule (paranoid.py:56-61) and takes it from here too.
+ *
+ * The remember cookie is `payload|hmac-sha512(SECRET_KEY as Latin-1, payload)` (`_cookie_digest`,
+ * `decode_cookie`); where Flask-Login raises on it, so does this module (RaisedInApp), since Flask
+ * answers that with its 500.
  */
 import { py, type PyValue } from "./py-value";
 import { bytesRepr } from "./python-repr";
@@ -23,8 +27,6 @@ export type LoginClient = {
   /** `request.remote_addr` (WSGI's REMOTE_ADDR), or null when the server cannot tell. */
   remoteAddress: string | null;
 };
-
-const utf8 = new TextEncoder();
 
 /** Python's `bytes.strip()`: ASCII whitespace at both ends. */
 function stripBytes(bytes: Uint8Array): Uint8Array {
@@ -82,4 +84,37 @@ export async function loginUserWrites(userId: string, client: LoginClient, remem
   ];
   if (remember) writes.push({ key: "_remember", value: py.str("set"), why: "login_user(remember=True): the after_request hook is to set remember_token" });
   return writes;
+}
+
+const utf8 = new TextEncoder();
+
+/** Something Flask turns into a 500 (a TypeError or a UnicodeEncodeError inside Flask-Login). */
+export class RaisedInApp extends Error {}
+
+/** `_secret_key` (utils.py:410-417): the key encoded as latin-1, which raises for anything else. */
+function latin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) throw new RaisedInApp("UnicodeEncodeError");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
+/** `_cookie_digest` (utils.py:379-382): HMAC-SHA512 of the payload with the app's secret key, in hex. */
+export async function cookieDigest(payload: string, secret: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", latin1(secret) as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-512" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8.encode(payload)));
+  return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** `decode_cookie` (utils.py:43-63): the user id, or null. `hmac.compare_digest` raises on non-ASCII str. */
+export async function decodeRememberCookie(cookie: string, secret: string): Promise<string | null> {
+  const bar = cookie.lastIndexOf("|");
+  if (bar < 0) return null;
+  const payload = cookie.slice(0, bar);
+  const digest = cookie.slice(bar + 1);
+  if (/[^\x00-\x7f]/.test(digest)) throw new RaisedInApp("TypeError");
+  return (await cookieDigest(payload, secret)) === digest ? payload : null;
 }

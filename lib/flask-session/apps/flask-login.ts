@@ -19,7 +19,7 @@
 import { jsonify } from "../flask-json";
 import { py, type PyValue } from "../py-value";
 import { pyStr } from "../python-repr";
-import { createIdentifier, loginUserWrites } from "../flask-login-rules";
+import { cookieDigest, createIdentifier, decodeRememberCookie, loginUserWrites, RaisedInApp } from "../flask-login-rules";
 import { dumpCookie } from "../werkzeug-cookies";
 import { redirectPage } from "../werkzeug-pages";
 import {
@@ -57,38 +57,6 @@ const REMEMBER_COOKIE = "remember_token";
 const REMEMBER_SECONDS = 365 * 24 * 60 * 60;
 /** config.py SESSION_KEYS (a set: the pop order does not show in the result). */
 const SESSION_KEYS = ["_user_id", "_remember", "_remember_seconds", "_id", "_fresh", "next"];
-const utf8 = new TextEncoder();
-
-/** Something Flask turns into a 500 (a TypeError or a UnicodeEncodeError inside Flask-Login). */
-class RaisedInApp extends Error {}
-
-/** `_secret_key` (utils.py:410-417): the key encoded as latin-1, which raises for anything else. */
-function latin1(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) throw new RaisedInApp("UnicodeEncodeError");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-
-/** `_cookie_digest` (utils.py:379-382): HMAC-SHA512 of the payload with the app's secret key, in hex. */
-export async function cookieDigest(payload: string, secret: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", latin1(secret) as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-512" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8.encode(payload)));
-  return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** `decode_cookie` (utils.py:43-63): the user id, or null. `hmac.compare_digest` raises on non-ASCII str. */
-async function decodeRememberCookie(cookie: string, secret: string): Promise<string | null> {
-  const bar = cookie.lastIndexOf("|");
-  if (bar < 0) return null;
-  const payload = cookie.slice(0, bar);
-  const digest = cookie.slice(bar + 1);
-  if (/[^\x00-\x7f]/.test(digest)) throw new RaisedInApp("TypeError");
-  return (await cookieDigest(payload, secret)) === digest ? payload : null;
-}
 
 type User = { id: string; from: "session" | "remember-cookie" | "request-loader" | "login" };
 
