@@ -7,14 +7,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_COOKIE } from "@/lib/cookie-decoder/examples";
 import { step } from "@/lib/session-keys/recorded-fixture";
+import { curlAnswer as curlAnswerOf } from "@/tests/support/curl-answer";
 import { decodeInput } from "./decode-input";
 
 const NOW = 1459973397;
 
-function curlAnswer(stepId: string): string {
-  const st = step(stepId);
-  return [`HTTP/1.1 ${st.status} OK`, "Content-Type: text/html; charset=utf-8", ...st.setCookies.map((c) => `Set-Cookie: ${c.header}`), "", "ok"].join("\n");
-}
+const curlAnswer = (stepId: string) => curlAnswerOf(step(stepId));
 
 describe("decodeInput with forensics", () => {
   it("a curl -i answer with a session cookie and a remember_token: both explained, the session's keys attributed", async () => {

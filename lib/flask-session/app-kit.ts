@@ -125,3 +125,9 @@ export function textResponse(body: string, contentType: string): Dispatched {
     lazyLength: false,
   };
 }
+
+/**
+ * An exception the app's code or an extension raises (a TypeError, a UnicodeEncodeError): Flask
+ * answers it with its 500 page, and the session is still saved on that answer.
+ */
+export class RaisedInApp extends Error {}

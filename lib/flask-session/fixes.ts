@@ -20,7 +20,7 @@
  * 5. WSGI: `wsgi-strip` drops every Set-Cookie on the way out; the rest of the answer stays.
  */
 import { applyPermanentKnob, APPS, finish, newSession, openedSnapshot, openSession, sentVaryCookie, snapshot } from "./apps";
-import { runAction, type AppContext, type Dispatched } from "./app-kit";
+import { RaisedInApp, runAction, type AppContext, type Dispatched } from "./app-kit";
 import { encodeSessionCookie } from "./cookie";
 import { explainSave, openingOutcome, savedOutcome, UNDECODABLE_REASON, type SessionOpening, type Writes } from "./exchange-narration";
 import type { ExchangeOptions, ExchangeRequest, FlaskExchange } from "./exchange-types";
@@ -34,7 +34,6 @@ import { appRoot, matchRoute, optionsHeaders, type Route } from "./routing";
 import { defaultSessionConfig, saveSession, type SaveResult, type SessionConfig } from "./save-rules";
 import { FlaskSession } from "./session";
 import { dumpCookie, parseCookieHeader } from "./werkzeug-cookies";
-import { RaisedInApp } from "./flask-login-rules";
 import { internalServerError } from "./werkzeug-pages";
 
 /** The RuntimeError a NullSession raises on every write (flask/sessions.py 2.2.2, `NullSession._fail`). */

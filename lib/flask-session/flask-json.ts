@@ -14,7 +14,7 @@
 import type { PyValue } from "./py-value";
 import { uuidText } from "./python-repr";
 import { httpDate } from "./http-date";
-import { compareCodePoints, jsonFloat, jsonString } from "./json-encode";
+import { compareCodePoints, jsonScalar, jsonString } from "./json-encode";
 
 export type JsonifyResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -23,16 +23,9 @@ class JsonifyError extends Error {}
 type Style = { python2: boolean; indent: number | null };
 
 function scalar(value: PyValue, style: Style): string | null {
+  const plain = jsonScalar(value);
+  if (plain !== null) return plain;
   switch (value.type) {
-    case "none":
-      return "null";
-    case "bool":
-      return value.value ? "true" : "false";
-    case "int":
-      return value.value.toString();
-    case "float":
-      return jsonFloat(value.value);
-    case "str":
     case "markup":
       return jsonString(value.value);
     case "datetime":

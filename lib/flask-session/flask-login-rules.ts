@@ -18,6 +18,7 @@
  * `decode_cookie`); where Flask-Login raises on it, so does this module (RaisedInApp), since Flask
  * answers that with its 500.
  */
+import { RaisedInApp } from "./app-kit";
 import { py, type PyValue } from "./py-value";
 import { bytesRepr } from "./python-repr";
 
@@ -87,9 +88,6 @@ export async function loginUserWrites(userId: string, client: LoginClient, remem
 }
 
 const utf8 = new TextEncoder();
-
-/** Something Flask turns into a 500 (a TypeError or a UnicodeEncodeError inside Flask-Login). */
-export class RaisedInApp extends Error {}
 
 /** `_secret_key` (utils.py:410-417): the key encoded as latin-1, which raises for anything else. */
 function latin1(text: string): Uint8Array {

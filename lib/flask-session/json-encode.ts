@@ -1,7 +1,9 @@
 /**
  * The string and number writers of Python's `json` module as Flask calls it (`ensure_ascii=True`,
- * `allow_nan=True`, `sort_keys=True`): shared by the tagged-JSON serializer and `jsonify`.
+ * `allow_nan=True`, `sort_keys=True`): shared by the tagged-JSON serializer, `jsonify` and
+ * itsdangerous's compact JSON.
  */
+import type { PyValue } from "./py-value";
 import { floatRepr } from "./python-repr";
 
 /** Python sorts str keys by code point; a UTF-16 sort would put U+FFFF after an emoji. */
@@ -43,4 +45,25 @@ export function jsonFloat(x: number): string {
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
   return floatRepr(x);
+}
+
+/**
+ * `None`, a bool, an int, a float or a str as every JSON writer here writes it; null for any other
+ * value, whose form depends on the writer (tagged, `jsonify`'s extras, or a TypeError).
+ */
+export function jsonScalar(value: PyValue): string | null {
+  switch (value.type) {
+    case "none":
+      return "null";
+    case "bool":
+      return value.value ? "true" : "false";
+    case "int":
+      return value.value.toString();
+    case "float":
+      return jsonFloat(value.value);
+    case "str":
+      return jsonString(value.value);
+    default:
+      return null;
+  }
 }

@@ -12,7 +12,7 @@
 import { b64Encode } from "./base64";
 import type { JsonError, SerializeFailure, TagFailure } from "./engine-error";
 import { httpDate } from "./http-date";
-import { compareCodePoints, jsonFloat, jsonString } from "./json-encode";
+import { compareCodePoints, jsonScalar, jsonString } from "./json-encode";
 import { JsonSyntaxError, parsePythonJson } from "./json-decode";
 import type { PyValue } from "./py-value";
 import { TAG_KEYS, TagError, untag } from "./untag";
@@ -48,15 +48,11 @@ const MAX_MS = (() => {
 function writeValue(value: PyValue, seen: Set<object>): string {
   switch (value.type) {
     case "none":
-      return "null";
     case "bool":
-      return value.value ? "true" : "false";
     case "int":
-      return value.value.toString();
     case "float":
-      return jsonFloat(value.value);
     case "str":
-      return jsonString(value.value);
+      return jsonScalar(value)!;
     case "bytes":
       return `{" b":${jsonString(b64Encode(value.value))}}`;
     case "markup":

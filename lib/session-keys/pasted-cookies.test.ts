@@ -1,19 +1,10 @@
 /** Reading every cookie of a pasted `curl -i` answer, built from the headers real Flask sent. */
 import { describe, expect, it } from "vitest";
 import { readPastedCookies } from "./pasted-cookies";
+import { curlAnswer as curlAnswerOf } from "@/tests/support/curl-answer";
 import { ALL_STEPS, step } from "./recorded-fixture";
 
-function curlAnswer(stepId: string, prefix = ""): string {
-  const st = step(stepId);
-  return [
-    `${prefix}HTTP/1.1 ${st.status} OK`,
-    `${prefix}Content-Type: text/html; charset=utf-8`,
-    ...(st.vary ? [`${prefix}Vary: ${st.vary}`] : []),
-    ...st.setCookies.map((c) => `${prefix}Set-Cookie: ${c.header}`),
-    "",
-    "body",
-  ].join("\r\n");
-}
+const curlAnswer = (stepId: string, prefix = "") => curlAnswerOf(step(stepId), { prefix, lineEnd: "\r\n" });
 
 describe("a curl -i answer", () => {
   for (const st of ALL_STEPS.filter((s) => s.setCookies.length > 0)) {

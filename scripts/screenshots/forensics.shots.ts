@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { RecordedRuns } from "../../lib/session-keys/recorded-fixture";
+import { curlAnswer as curlAnswerOf } from "../../tests/support/curl-answer";
 import { gotoHydrated } from "../../tests/helpers/hydration";
 
 /**
@@ -14,17 +15,7 @@ const RECORDED: RecordedRuns = JSON.parse(readFileSync("tests/fixtures/extension
 const step = (id: string) => RECORDED.scenarios.flatMap((s) => s.steps).find((st) => st.id === id)!;
 const cookieBox = (page: Page) => page.getByLabel(/^Cookie:/);
 
-function curlAnswer(stepId: string): string {
-  const st = step(stepId);
-  return [
-    `HTTP/1.1 ${st.status} OK`,
-    "Content-Type: text/html; charset=utf-8",
-    ...(st.vary ? [`Vary: ${st.vary}`] : []),
-    ...st.setCookies.map((c) => `Set-Cookie: ${c.header}`),
-    "",
-    "hello",
-  ].join("\n");
-}
+const curlAnswer = (stepId: string) => curlAnswerOf(step(stepId));
 
 for (const width of [390, 1280]) {
   for (const theme of ["light", "dark"] as const) {

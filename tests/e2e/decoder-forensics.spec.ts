@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { encodeSessionCookie } from "../../lib/flask-session/cookie";
 import { py } from "../../lib/flask-session/py-value";
 import type { RecordedRuns } from "../../lib/session-keys/recorded-fixture";
+import { curlAnswer as curlAnswerOf } from "../support/curl-answer";
 import { gotoHydrated } from "../helpers/hydration";
 
 /**
@@ -17,17 +18,7 @@ const cookieBox = (page: Page) => page.getByLabel(/^Cookie:/);
 const sessionValue = (stepId: string) => step(stepId).setCookies.find((c) => c.session)!.value;
 const keyCard = (page: Page, key: string) => page.locator(`[data-testid="key-origin"][data-key="${key}"]`);
 
-function curlAnswer(stepId: string): string {
-  const st = step(stepId);
-  return [
-    `HTTP/1.1 ${st.status} OK`,
-    "Content-Type: text/html; charset=utf-8",
-    ...(st.vary ? [`Vary: ${st.vary}`] : []),
-    ...st.setCookies.map((c) => `Set-Cookie: ${c.header}`),
-    "",
-    "hello",
-  ].join("\n");
-}
+const curlAnswer = (stepId: string) => curlAnswerOf(step(stepId));
 
 test.describe("who wrote each key, on /decoder", () => {
   // One page for the pastes, as a reader pasting one cookie after another: each check names what

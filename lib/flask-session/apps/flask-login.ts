@@ -19,7 +19,8 @@
 import { jsonify } from "../flask-json";
 import { py, type PyValue } from "../py-value";
 import { pyStr } from "../python-repr";
-import { cookieDigest, createIdentifier, decodeRememberCookie, loginUserWrites, RaisedInApp } from "../flask-login-rules";
+import { RaisedInApp } from "../app-kit";
+import { cookieDigest, createIdentifier, decodeRememberCookie, loginUserWrites } from "../flask-login-rules";
 import { dumpCookie } from "../werkzeug-cookies";
 import { redirectPage } from "../werkzeug-pages";
 import {

@@ -18,7 +18,8 @@ import { jsonify } from "../flask-json";
 import { zlibCompress } from "../payload";
 import { py, type PyValue } from "../py-value";
 import { decodeTimestamp, encodeTimestamp } from "../signer";
-import { jsonFloat, jsonString } from "../json-encode";
+import { RaisedInApp } from "../app-kit";
+import { jsonScalar, jsonString } from "../json-encode";
 import { errorPage } from "../werkzeug-pages";
 import { inflateZlib } from "../inflate";
 import {
@@ -50,8 +51,6 @@ const SALT = "wtf-csrf-token";
 const TIME_LIMIT = 3600;
 const utf8 = new TextEncoder();
 
-class RaisedInApp extends Error {}
-
 function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -64,16 +63,9 @@ async function csrfKey(secret: string): Promise<CryptoKey> {
 
 /** `json.dumps(value, separators=(",", ":"))` (itsdangerous's _CompactJSON), or TypeError for what JSON cannot hold. */
 function compactJson(value: PyValue): string {
+  const scalar = jsonScalar(value);
+  if (scalar !== null) return scalar;
   switch (value.type) {
-    case "none":
-      return "null";
-    case "bool":
-      return value.value ? "true" : "false";
-    case "int":
-      return value.value.toString();
-    case "float":
-      return jsonFloat(value.value);
-    case "str":
     case "markup":
       return jsonString(value.value);
     case "list":
